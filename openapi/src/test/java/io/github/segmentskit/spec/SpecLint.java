@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.atlassian.oai.validator.report.MessageResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.schema.SchemaValidator;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -26,6 +26,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The spec's quality gate: parses a spec with swagger-parser and reports every problem found.
@@ -45,6 +46,10 @@ final class SpecLint {
               Set.of("uuid", "date-time", "date", "byte", "binary", "password", "email", "uri"),
           "integer", Set.of("int32", "int64"),
           "number", Set.of("float", "double"));
+
+  private static final Pattern CANONICAL_UUID =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private final List<String> problems = new ArrayList<>();
   private final Map<Schema<?>, Boolean> visited = new IdentityHashMap<>();
@@ -259,19 +264,52 @@ final class SpecLint {
   }
 
   private void checkExample(String where, Object example, Schema<?> schema) {
-    String json;
+    JsonNode node;
     try {
-      json = Json.mapper().writeValueAsString(example);
-    } catch (JsonProcessingException e) {
-      problems.add(where + ": cannot be written as JSON: " + e.getOriginalMessage());
+      node = Json.mapper().valueToTree(example);
+    } catch (IllegalArgumentException e) {
+      problems.add(where + ": cannot be read as JSON: " + e.getMessage());
       return;
     }
-    ValidationReport report = validator.validate(json, schema, "example");
+    ValidationReport report = validator.validate(() -> node, schema, "example");
     for (ValidationReport.Message message : report.getMessages()) {
       if (message.getLevel() == ValidationReport.Level.ERROR) {
         problems.add(where + ": " + message.getMessage());
       }
     }
+    checkCanonicalUuids(where, node, schema, 0);
+  }
+
+  /**
+   * The schema validator checks {@code format: uuid} with {@code UUID.fromString}, which accepts
+   * {@code 1-1-1-1-1}; the API only knows the canonical 8-4-4-4-12 form, so examples must use it.
+   */
+  private void checkCanonicalUuids(String where, JsonNode node, Schema<?> schema, int depth) {
+    Schema<?> resolved = resolve(schema);
+    if (resolved == null || node == null || depth > 16) {
+      return;
+    }
+    if ("uuid".equals(resolved.getFormat())
+        && node.isTextual()
+        && !CANONICAL_UUID.matcher(node.asText()).matches()) {
+      problems.add(where + ": '" + node.asText() + "' is not a canonical 8-4-4-4-12 UUID");
+    }
+    if (node.isArray() && resolved.getItems() != null) {
+      node.forEach(item -> checkCanonicalUuids(where, item, resolved.getItems(), depth + 1));
+    }
+    if (node.isObject() && resolved.getProperties() != null) {
+      resolved
+          .getProperties()
+          .forEach(
+              (name, property) -> checkCanonicalUuids(where, node.get(name), property, depth + 1));
+    }
+  }
+
+  private Schema<?> resolve(Schema<?> schema) {
+    if (schema == null || schema.get$ref() == null) {
+      return schema;
+    }
+    return api.getComponents().getSchemas().get(simpleName(schema.get$ref()));
   }
 
   private Content resolveRequestBodyContent(Operation operation) {
