@@ -1,0 +1,27 @@
+package io.github.segmentskit.simulator;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Everything the simulator keeps per store: its state, its in-flight limiter and its rate-limit
+ * window.
+ *
+ * @param state the segments and shopper profiles
+ * @param limiter the requests in flight
+ * @param window the rate-limit window the response headers describe
+ */
+record StoreContext(StoreState state, InFlightLimiter limiter, RateLimitWindow window) {
+
+  StoreContext {
+    requireNonNull(state, "state == null");
+    requireNonNull(limiter, "limiter == null");
+    requireNonNull(window, "window == null");
+  }
+
+  static StoreContext create(SimulatorConfig config, Metrics metrics) {
+    return new StoreContext(
+        new StoreState(config.clock()),
+        new InFlightLimiter(config.maxConcurrentRequests(), metrics),
+        new RateLimitWindow(config.rateLimitWindow().toMillis(), config.rateLimitQuota()));
+  }
+}

@@ -1,0 +1,36 @@
+package io.github.segmentskit.simulator;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Strict parsing of ids: only the canonical 8-4-4-4-12 hexadecimal form (either case) is an id.
+ *
+ * <p>{@link UUID#fromString(String)} is never used on input: it accepts non-canonical strings such
+ * as {@code 1-1-1-1-1}, which the API rejects.
+ */
+final class Uuids {
+
+  private static final Pattern CANONICAL =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+  private Uuids() {}
+
+  /** Returns the id {@code text} denotes, or empty unless it is a canonical UUID. */
+  static Optional<UUID> parse(String text) {
+    requireNonNull(text, "text == null");
+    if (!CANONICAL.matcher(text).matches()) {
+      return Optional.empty();
+    }
+    return Optional.of(UUID.fromString(text));
+  }
+
+  /** Whether {@code text} is a canonical UUID. */
+  static boolean isCanonical(String text) {
+    return text != null && CANONICAL.matcher(text).matches();
+  }
+}

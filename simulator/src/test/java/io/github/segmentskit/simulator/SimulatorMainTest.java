@@ -1,0 +1,81 @@
+package io.github.segmentskit.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class SimulatorMainTest {
+
+  @Test
+  void readsEveryFlag() {
+    SimulatorConfig config =
+        SimulatorMain.parse(
+            "--port",
+            "0",
+            "--host",
+            "127.0.0.1",
+            "--latency-ms",
+            "25",
+            "--token",
+            "t1",
+            "--token",
+            "t2",
+            "--read-only-token",
+            "ro",
+            "--max-concurrent",
+            "3",
+            "--put-status",
+            "200");
+
+    assertThat(config.port()).isZero();
+    assertThat(config.minLatency()).isEqualTo(Duration.ofMillis(25));
+    assertThat(config.modifyTokens()).containsExactlyInAnyOrder("t1", "t2");
+    assertThat(config.readOnlyTokens()).containsExactly("ro");
+    assertThat(config.maxConcurrentRequests()).isEqualTo(3);
+    assertThat(config.putSegmentsStatus()).isEqualTo(200);
+  }
+
+  @Test
+  void defaultsToPort8080AndTheDevToken() {
+    SimulatorConfig config = SimulatorMain.parse();
+
+    assertThat(config.port()).isEqualTo(8080);
+    assertThat(config.modifyTokens()).containsExactly(SimulatorConfig.DEV_TOKEN);
+  }
+
+  @Test
+  void explainsBadFlags() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> SimulatorMain.parse("--prot", "1"))
+        .withMessage("unknown option --prot");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> SimulatorMain.parse("--port"))
+        .withMessage("--port needs a value");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> SimulatorMain.parse("--port", "eighty"))
+        .withMessage("--port needs an integer but was 'eighty'");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> SimulatorMain.parse("--max-concurrent", "0"))
+        .withMessageContaining("maxConcurrentRequests");
+  }
+
+  @Test
+  void printsTheBaseUrlAndSaysTheDevTokenIsNoSecret() {
+    try (SegmentsSimulator simulator =
+        SegmentsSimulator.create(SimulatorMain.parse("--port", "0")).start()) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+      SimulatorMain.printBanner(simulator, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+      String banner = bytes.toString(StandardCharsets.UTF_8);
+      assertThat(banner).contains(simulator.baseUri("abc123").toString());
+      assertThat(banner).contains("/stores/{store_hash}/v3");
+      assertThat(banner).contains("simulator-token").contains("not a secret");
+    }
+  }
+}
