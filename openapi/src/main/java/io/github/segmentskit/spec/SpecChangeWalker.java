@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,12 +74,18 @@ final class SpecChangeWalker {
 
   private SpecChangeWalker() {}
 
-  /** The changes of {@code diff}, without duplicates, in the order openapi-diff lists them. */
+  /**
+   * The changes of {@code diff}, without duplicates, sorted by description (so by operation):
+   * openapi-diff's own order varies with hashing.
+   */
   static List<SpecChange> describe(ChangedOpenApi diff) {
     requireNonNull(diff, "diff == null");
     SpecChangeWalker walker = new SpecChangeWalker();
     walker.walk(diff);
-    return walker.changes.stream().distinct().toList();
+    return walker.changes.stream()
+        .distinct()
+        .sorted(Comparator.comparing(SpecChange::description))
+        .toList();
   }
 
   private void walk(ChangedOpenApi diff) {
