@@ -56,6 +56,6 @@ echo "release-spec: building the openapi module (lint, tests, spec-change gate) 
 mkdir -p "$(dirname "$released")"
 cp "$spec" "$released"
 echo "release-spec: $released is now the spec of $project_version, the baseline of the spec-change gate."
-echo "Next: commit and tag the release:"
-echo "  git add $released CHANGELOG.md && git commit -m 'Release $project_version'"
+echo "Next: commit the release (version bump, CHANGELOG.md, $released) and tag it:"
+echo "  git add $released && git commit -am 'Release $project_version'"
 echo "  git tag -a v$project_version -m 'segments-kit $project_version' && git push origin v$project_version"
