@@ -53,8 +53,8 @@ final class SpecDiffReport {
     markdownList(out, "Compatible changes", diff.compatibleChanges());
     out.append("## Details from openapi-diff\n\n");
     out.append("openapi-diff judges the wire only; the gate also counts as breaking what breaks ")
-        .append("the generated Java client (a removed field, a changed format, a renamed ")
-        .append("operationId), so its verdict below may be milder.\n\n");
+        .append("the generated Java client (a removed field, a renamed operationId), so its ")
+        .append("verdict below may be milder.\n\n");
     out.append(diff.markdownDetails().replaceFirst("^#+ ", "### "));
     return out.toString();
   }

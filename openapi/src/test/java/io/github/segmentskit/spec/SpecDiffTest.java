@@ -39,6 +39,26 @@ class SpecDiffTest {
   }
 
   @Test
+  void removedRequestFieldIsBreakingBecauseTheClientLosesItsSetter() {
+    SpecDiffResult diff = SpecDiff.compare(base(), fixture("removed-request-field.yaml"));
+
+    assertThat(diff.changes())
+        .containsExactly(
+            SpecChange.breaking("POST /segments request body: removed field 'priority'"));
+  }
+
+  @Test
+  void renamedOperationIdIsBreakingBecauseTheClientMethodIsRenamed() {
+    SpecDiffResult diff = SpecDiff.compare(base(), fixture("renamed-operation-id.yaml"));
+
+    assertThat(diff.changes())
+        .containsExactly(
+            SpecChange.breaking(
+                "GET /segments: operationId 'listSegments' renamed to 'listAllSegments' (renames"
+                    + " the generated client method)"));
+  }
+
+  @Test
   void newlyRequiredRequestFieldIsBreaking() {
     SpecDiffResult diff = SpecDiff.compare(base(), fixture("newly-required-request-field.yaml"));
 
