@@ -21,6 +21,7 @@ final class Caller {
   private final RetryPolicy retryPolicy;
   private final Sleeper sleeper;
   private final ErrorMapper errorMapper;
+  private final BodyDeadline bodyDeadline;
 
   Caller(
       String storeHash,
@@ -28,23 +29,37 @@ final class Caller {
       Duration acquireTimeout,
       RetryPolicy retryPolicy,
       Sleeper sleeper,
-      ErrorMapper errorMapper) {
+      ErrorMapper errorMapper,
+      BodyDeadline bodyDeadline) {
     this.storeHash = storeHash;
     this.limiter = limiter;
     this.acquireTimeout = acquireTimeout;
     this.retryPolicy = retryPolicy;
     this.sleeper = sleeper;
     this.errorMapper = errorMapper;
+    this.bodyDeadline = bodyDeadline;
   }
 
   <T> T execute(Operation operation, String path, ApiCall<T> call) {
     for (int attempt = 1; ; attempt++) {
       SegmentsException failure;
       acquire(operation, path);
-      try {
-        return call.call();
-      } catch (ApiException e) {
-        failure = errorMapper.map(operation, path, e);
+      try (BodyDeadline.Watch watch = bodyDeadline.start()) {
+        try {
+          return call.call();
+        } catch (ApiException e) {
+          failure =
+              watch.fired()
+                  ? new SegmentsTimeoutException(
+                      operation.method()
+                          + " "
+                          + path
+                          + " -> response body did not arrive within "
+                          + bodyDeadline.timeout().toMillis()
+                          + " ms",
+                      e.getCause() == null ? e : e.getCause())
+                  : errorMapper.map(operation, path, e);
+        }
       } finally {
         limiter.release();
       }

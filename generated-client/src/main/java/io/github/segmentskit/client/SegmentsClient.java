@@ -111,6 +111,8 @@ public final class SegmentsClient implements AutoCloseable {
     ApiClient apiClient =
         GeneratedApiClients.forStore(
             baseUri, builder.accessToken, builder.connectTimeout, builder.requestTimeout);
+    BodyDeadline bodyDeadline = new BodyDeadline(builder.requestTimeout);
+    apiClient.setResponseInterceptor(bodyDeadline);
     this.segmentsApi = new SegmentsApi(apiClient);
     this.shopperProfilesApi = new ShopperProfilesApi(apiClient);
     this.caller =
@@ -120,7 +122,8 @@ public final class SegmentsClient implements AutoCloseable {
             builder.acquireTimeout,
             builder.retryPolicy,
             builder.sleeper,
-            new ErrorMapper(apiClient.getObjectMapper(), builder.accessToken));
+            new ErrorMapper(apiClient.getObjectMapper(), builder.accessToken),
+            bodyDeadline);
   }
 
   /** A builder; {@code storeHash} and {@code accessToken} are required. */
@@ -197,7 +200,7 @@ public final class SegmentsClient implements AutoCloseable {
     call(
         Operation.DELETE_SEGMENTS,
         null,
-        () -> voidCall(() -> segmentsApi.deleteStoreSegment(JSON, parsed)));
+        voidCall(() -> segmentsApi.deleteStoreSegment(JSON, parsed)));
   }
 
   /** {@code DELETE /segments} without ids: deletes <b>every</b> segment of the store. */
@@ -205,7 +208,7 @@ public final class SegmentsClient implements AutoCloseable {
     call(
         Operation.DELETE_SEGMENTS,
         null,
-        () -> voidCall(() -> segmentsApi.deleteStoreSegment(JSON, null)));
+        voidCall(() -> segmentsApi.deleteStoreSegment(JSON, null)));
   }
 
   /** {@code GET /segments/{segmentId}/shopper-profiles}: one page of the segment's profiles. */
@@ -258,7 +261,7 @@ public final class SegmentsClient implements AutoCloseable {
     call(
         Operation.REMOVE_SHOPPER_PROFILES_FROM_SEGMENT,
         id,
-        () -> voidCall(() -> segmentsApi.deleteShopperProfile(JSON, id, parsed)));
+        voidCall(() -> segmentsApi.deleteShopperProfile(JSON, id, parsed)));
   }
 
   /**
@@ -270,7 +273,7 @@ public final class SegmentsClient implements AutoCloseable {
     call(
         Operation.REMOVE_SHOPPER_PROFILES_FROM_SEGMENT,
         id,
-        () -> voidCall(() -> segmentsApi.deleteShopperProfile(JSON, id, null)));
+        voidCall(() -> segmentsApi.deleteShopperProfile(JSON, id, null)));
   }
 
   // ---- Shopper profiles ----------------------------------------------------------------------
@@ -316,7 +319,7 @@ public final class SegmentsClient implements AutoCloseable {
     call(
         Operation.DELETE_SHOPPER_PROFILES,
         null,
-        () -> voidCall(() -> shopperProfilesApi.deleteStoreShopperProfile(JSON, parsed)));
+        voidCall(() -> shopperProfilesApi.deleteStoreShopperProfile(JSON, parsed)));
   }
 
   /** {@code DELETE /shopper-profiles} without ids: deletes <b>every</b> profile of the store. */
@@ -324,7 +327,7 @@ public final class SegmentsClient implements AutoCloseable {
     call(
         Operation.DELETE_SHOPPER_PROFILES,
         null,
-        () -> voidCall(() -> shopperProfilesApi.deleteStoreShopperProfile(JSON, null)));
+        voidCall(() -> shopperProfilesApi.deleteStoreShopperProfile(JSON, null)));
   }
 
   /**
