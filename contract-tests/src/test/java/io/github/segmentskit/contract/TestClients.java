@@ -1,0 +1,18 @@
+package io.github.segmentskit.contract;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.segmentskit.client.SegmentsClient;
+import java.net.URI;
+
+/** Clients pointed at a WireMock server on loopback. */
+final class TestClients {
+  private TestClients() {}
+
+  static SegmentsClient.Builder builder(WireMockExtension wireMock, RecordingSleeper sleeper) {
+    return SegmentsClient.builder()
+        .storeHash(Fixtures.STORE)
+        .accessToken(Fixtures.TOKEN)
+        .baseUri(URI.create(wireMock.baseUrl() + Fixtures.BASE_PATH))
+        .sleeper(sleeper);
+  }
+}
