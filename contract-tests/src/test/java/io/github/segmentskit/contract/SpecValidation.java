@@ -37,7 +37,9 @@ public final class SpecValidation {
   /** The store every suite talks to; the spec's server URL has it as the store_hash variable. */
   public static final String STORE_HASH = "abc123";
 
-  /** Where the API lives below a server's root: the spec server URL's path for {@link #STORE_HASH}. */
+  /**
+   * Where the API lives below a server's root: the spec server URL's path for {@link #STORE_HASH}.
+   */
   public static final String BASE_PATH = "/stores/" + STORE_HASH + "/v3";
 
   private static final OpenApiInteractionValidator VALIDATOR = validator();
