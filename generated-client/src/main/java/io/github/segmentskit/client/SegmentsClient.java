@@ -360,6 +360,14 @@ public final class SegmentsClient implements AutoCloseable {
     return async(() -> listSegments(page, limit));
   }
 
+  /** {@link #listSegments(int, int, List)} on the client's executor. */
+  public CompletableFuture<Page<Segment>> listSegmentsAsync(int page, int limit, List<String> ids) {
+    checkPaging(page, limit);
+    SegmentIds.parse(requireNonNull(ids, "ids == null"));
+    List<String> copy = List.copyOf(ids);
+    return async(() -> listSegments(page, limit, copy));
+  }
+
   /** {@link #createSegments(List)} on the client's executor. */
   public CompletableFuture<List<Segment>> createSegmentsAsync(List<SegmentPost> segments) {
     checkSegmentPosts(segments);
@@ -391,6 +399,53 @@ public final class SegmentsClient implements AutoCloseable {
     checkProfilePosts(shopperProfiles);
     List<ShopperProfilePost> copy = List.copyOf(shopperProfiles);
     return async(() -> createShopperProfiles(copy));
+  }
+
+  /** {@link #deleteShopperProfiles(List)} on the client's executor. */
+  public CompletableFuture<Void> deleteShopperProfilesAsync(List<String> ids) {
+    deleteIds("ids", ids, "deleteAllShopperProfiles()");
+    List<String> copy = List.copyOf(ids);
+    return async(
+        () -> {
+          deleteShopperProfiles(copy);
+          return null;
+        });
+  }
+
+  /** {@link #listShopperProfiles(int, int)} on the client's executor. */
+  public CompletableFuture<Page<ShopperProfile>> listShopperProfilesAsync(int page, int limit) {
+    checkPaging(page, limit);
+    return async(() -> listShopperProfiles(page, limit));
+  }
+
+  /** {@link #listSegmentShopperProfiles(String, int, int)} on the client's executor. */
+  public CompletableFuture<Page<ShopperProfile>> listSegmentShopperProfilesAsync(
+      String segmentId, int page, int limit) {
+    SegmentIds.parseOne("segmentId", segmentId);
+    checkPaging(page, limit);
+    return async(() -> listSegmentShopperProfiles(segmentId, page, limit));
+  }
+
+  /** {@link #removeShopperProfilesFromSegment(String, List)} on the client's executor. */
+  public CompletableFuture<Void> removeShopperProfilesFromSegmentAsync(
+      String segmentId, List<String> shopperProfileIds) {
+    SegmentIds.parseOne("segmentId", segmentId);
+    deleteIds(
+        "shopperProfileIds", shopperProfileIds, "removeAllShopperProfilesFromSegment(segmentId)");
+    List<String> copy = List.copyOf(shopperProfileIds);
+    return async(
+        () -> {
+          removeShopperProfilesFromSegment(segmentId, copy);
+          return null;
+        });
+  }
+
+  /** {@link #listShopperProfileSegments(String, int, int)} on the client's executor. */
+  public CompletableFuture<Page<Segment>> listShopperProfileSegmentsAsync(
+      String shopperProfileId, int page, int limit) {
+    SegmentIds.parseOne("shopperProfileId", shopperProfileId);
+    checkPaging(page, limit);
+    return async(() -> listShopperProfileSegments(shopperProfileId, page, limit));
   }
 
   /**
