@@ -166,6 +166,36 @@ class SegmentsClientValidationTest {
     assertThrows(ConflictException.class, result::orThrow);
   }
 
+  @Test
+  void orThrowThrowsTheFirstFailedChunkWithEveryOtherFailureSuppressedOnce() {
+    List<String> ids = profileIds(120);
+    String path = BASE_PATH + "/segments/" + SEGMENT_A + "/shopper-profiles";
+    wireMock.stubFor(
+        post(urlEqualTo(path))
+            .willReturn(
+                aResponse()
+                    .withStatus(201)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(json("add-profiles-response.json"))));
+    for (int refused : new int[] {50, 100}) {
+      wireMock.stubFor(
+          post(urlEqualTo(path))
+              .withRequestBody(matchingJsonPath("$[0]", equalTo(ids.get(refused))))
+              .willReturn(
+                  aResponse()
+                      .withStatus(409)
+                      .withHeader("Content-Type", "application/json")
+                      .withBody(json("conflict-409.json"))));
+    }
+
+    ChunkedResult<ShopperProfile> result = client.addShopperProfilesToSegment(SEGMENT_A, ids);
+
+    ConflictException first = assertThrows(ConflictException.class, result::orThrow);
+    ConflictException again = assertThrows(ConflictException.class, result::orThrow);
+    assertThat(again).isSameAs(first);
+    assertThat(first.getSuppressed()).singleElement().isSameAs(result.failed().get(1).failure());
+  }
+
   private static List<String> profileIds(int count) {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < count; i++) {

@@ -3,6 +3,7 @@ package io.github.segmentskit.client;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -62,8 +63,12 @@ public final class ChunkedResult<T> {
       return this;
     }
     SegmentsException first = failed.get(0).failure();
+    List<Throwable> already = Arrays.asList(first.getSuppressed());
     for (int i = 1; i < failed.size(); i++) {
-      first.addSuppressed(failed.get(i).failure());
+      SegmentsException other = failed.get(i).failure();
+      if (!already.contains(other)) { // orThrow() may be called more than once
+        first.addSuppressed(other);
+      }
     }
     throw first;
   }
