@@ -4,9 +4,9 @@ import java.util.Set;
 
 /**
  * The provider states of the pacts, written as sentences, and the keys of the values a state
- * handler injects into requests. The ids in the sentences are the example values the consumer
- * tests use; a provider may set the state up with other ids (a real store generates them) and
- * return those under the keys below.
+ * handler injects into requests. The ids in the sentences are the example values the consumer tests
+ * use; a provider may set the state up with other ids (a real store generates them) and return
+ * those under the keys below.
  */
 public final class ProviderStates {
   /** Example id of an existing segment. */

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>These interactions are <b>deliberately off-spec</b>: the spec forbids their requests, so the
  * spec check would reject them. They live in their own pact, of consumer {@value
- * Pacts#RAW_PROBE_CONSUMER}, which {@code PactsMatchSpecIT} leaves out by name (and checks is really
- * off-spec); the provider verification covers them like any other pact.
+ * Pacts#RAW_PROBE_CONSUMER}, which {@code PactsMatchSpecIT} leaves out by name (and checks is
+ * really off-spec); the provider verification covers them like any other pact.
  */
 @ExtendWith(PactConsumerTestExt.class)
 @PactTestFor(providerName = Pacts.PROVIDER, pactVersion = PactSpecVersion.V4)
@@ -72,7 +72,9 @@ class RawProbeConsumerPactTest {
     HttpResponse<String> response =
         send(
             HttpRequest.newBuilder(
-                    uri(mockServer, "/segments/" + NOT_A_UUID + "/shopper-profiles?page=1&limit=50"))
+                    uri(
+                        mockServer,
+                        "/segments/" + NOT_A_UUID + "/shopper-profiles?page=1&limit=50"))
                 .header("Accept", "application/json")
                 .header("X-Auth-Token", Pacts.MODIFY_TOKEN)
                 .GET());

@@ -49,8 +49,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SegmentShopperProfilesConsumerPactTest {
   private static final String PROFILES_OF_SEGMENT =
       BASE + "/segments/" + expression(KEY_SEGMENT_ID) + "/shopper-profiles";
-  private static final String EXAMPLE_PATH =
-      BASE + "/segments/" + SEGMENT_ID + "/shopper-profiles";
+  private static final String EXAMPLE_PATH = BASE + "/segments/" + SEGMENT_ID + "/shopper-profiles";
 
   @Pact(consumer = Pacts.CONSUMER)
   V4Pact listProfilesInSegment(PactDslWithProvider builder) {

@@ -10,6 +10,7 @@ import static io.github.segmentskit.contract.pact.ProviderStates.SEGMENT_NAME;
 import static io.github.segmentskit.contract.pact.ProviderStates.SEGMENT_NAMED;
 import static io.github.segmentskit.contract.pact.ProviderStates.STORE_HAS_1000_SEGMENTS;
 import static io.github.segmentskit.contract.pact.ProviderStates.expression;
+import static io.github.segmentskit.contract.pact.consumer.ConsumerClients.client;
 import static io.github.segmentskit.contract.pact.consumer.ContractBodies.BASE;
 import static io.github.segmentskit.contract.pact.consumer.ContractBodies.conflict;
 import static io.github.segmentskit.contract.pact.consumer.ContractBodies.error;
@@ -19,7 +20,6 @@ import static io.github.segmentskit.contract.pact.consumer.ContractBodies.readHe
 import static io.github.segmentskit.contract.pact.consumer.ContractBodies.segment;
 import static io.github.segmentskit.contract.pact.consumer.ContractBodies.writeHeaders;
 import static io.github.segmentskit.contract.pact.consumer.ContractBodies.written;
-import static io.github.segmentskit.contract.pact.consumer.ConsumerClients.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -108,7 +108,9 @@ class SegmentsConsumerPactTest {
     try (SegmentsClient client = client(mockServer, Pacts.MODIFY_TOKEN)) {
       Page<Segment> page = client.listSegments(1, 50, List.of(SEGMENT_ID));
 
-      assertThat(page.items()).extracting(Segment::getId).containsExactly(UUID.fromString(SEGMENT_ID));
+      assertThat(page.items())
+          .extracting(Segment::getId)
+          .containsExactly(UUID.fromString(SEGMENT_ID));
     }
   }
 
@@ -258,8 +260,7 @@ class SegmentsConsumerPactTest {
     try (SegmentsClient client = client(mockServer, Pacts.MODIFY_TOKEN)) {
       List<Segment> updated =
           client.updateSegments(
-              List.of(
-                  new SegmentPut().id(UUID.fromString(SEGMENT_ID)).description(DESCRIPTION)));
+              List.of(new SegmentPut().id(UUID.fromString(SEGMENT_ID)).description(DESCRIPTION)));
 
       assertThat(updated).extracting(Segment::getDescription).containsExactly(DESCRIPTION);
     }

@@ -15,8 +15,8 @@ import au.com.dius.pact.provider.junitsupport.State;
 import java.util.Map;
 
 /**
- * The provider-state handlers of every pact, one per sentence, for any store: they set the state
- * up through a {@link StoreFixture} and return the ids the pacts inject into their requests.
+ * The provider-state handlers of every pact, one per sentence, for any store: they set the state up
+ * through a {@link StoreFixture} and return the ids the pacts inject into their requests.
  */
 public final class SegmentsProviderStates {
   private final StoreFixture store;

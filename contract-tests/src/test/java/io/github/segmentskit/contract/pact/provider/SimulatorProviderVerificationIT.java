@@ -65,7 +65,8 @@ class SimulatorProviderVerificationIT {
   void before(PactVerificationContext context) {
     SimulatorStoreFixture store = new SimulatorStoreFixture(simulator.store(STORE));
     store.reset();
-    SegmentsSimulator target = inState(context.getInteraction(), RATE_LIMIT_USED_UP) ? rateLimited : simulator;
+    SegmentsSimulator target =
+        inState(context.getInteraction(), RATE_LIMIT_USED_UP) ? rateLimited : simulator;
     context.setTarget(new HttpTestTarget("127.0.0.1", target.port(), "/"));
     context.withStateChangeHandlers(new SegmentsProviderStates(store));
   }

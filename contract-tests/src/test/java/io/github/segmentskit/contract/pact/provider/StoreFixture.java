@@ -3,8 +3,8 @@ package io.github.segmentskit.contract.pact.provider;
 import java.util.Map;
 
 /**
- * Sets a store up for the provider states of {@link SegmentsProviderStates}, and cleans it up.
- * Each state method returns the values the pacts inject into their requests (keys of {@code
+ * Sets a store up for the provider states of {@link SegmentsProviderStates}, and cleans it up. Each
+ * state method returns the values the pacts inject into their requests (keys of {@code
  * ProviderStates}): a simulator and a real store generate their own ids and names.
  */
 interface StoreFixture {
