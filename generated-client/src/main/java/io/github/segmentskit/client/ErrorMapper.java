@@ -64,21 +64,23 @@ final class ErrorMapper {
   }
 
   private SegmentsException mapNoStatus(String call, ApiException failure) {
-    Throwable cause = failure.getCause() == null ? failure : failure.getCause();
-    if (cause instanceof HttpConnectTimeoutException) {
+    Throwable original = failure.getCause() == null ? failure : failure.getCause();
+    // The cause goes into stack traces: a copy without the token if any message quotes it.
+    Throwable cause = RedactedCause.of(original, this::redact);
+    if (original instanceof HttpConnectTimeoutException) {
       return new SegmentsTimeoutException(call + " -> connect timed out", cause);
     }
-    if (cause instanceof HttpTimeoutException) {
+    if (original instanceof HttpTimeoutException) {
       return new SegmentsTimeoutException(call + " -> request timed out", cause);
     }
-    if (cause instanceof JsonProcessingException json) {
+    if (original instanceof JsonProcessingException json) {
       return new SegmentsResponseException(
           call + " -> response body could not be read: " + redact(describe(json)), cause);
     }
-    if (cause instanceof InterruptedException) {
+    if (original instanceof InterruptedException) {
       return new SegmentsConnectionException(call + " -> interrupted", cause);
     }
-    if (cause instanceof IOException) {
+    if (original instanceof IOException) {
       return new SegmentsConnectionException(
           call + " -> connection failed: " + redact(String.valueOf(cause)), cause);
     }
