@@ -1,0 +1,13 @@
+package io.github.segmentskit.client;
+
+/**
+ * No HTTP answer was received: the connection was refused, reset or closed early, or the response
+ * was cut off. {@link SegmentsTimeoutException} is the subtype for timeouts.
+ */
+public class SegmentsConnectionException extends SegmentsException {
+  private static final long serialVersionUID = 1L;
+
+  SegmentsConnectionException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}
