@@ -197,7 +197,7 @@ public final class SegmentsClient implements AutoCloseable {
     call(
         Operation.DELETE_SEGMENTS,
         null,
-        () -> voidCall(() -> segmentsApi.deleteStoreSegment(JSON, parsed)));
+        voidCall(() -> segmentsApi.deleteStoreSegment(JSON, parsed)));
   }
 
   /** {@code DELETE /segments} without ids: deletes <b>every</b> segment of the store. */
@@ -205,7 +205,7 @@ public final class SegmentsClient implements AutoCloseable {
     call(
         Operation.DELETE_SEGMENTS,
         null,
-        () -> voidCall(() -> segmentsApi.deleteStoreSegment(JSON, null)));
+        voidCall(() -> segmentsApi.deleteStoreSegment(JSON, null)));
   }
 
   /** {@code GET /segments/{segmentId}/shopper-profiles}: one page of the segment's profiles. */
@@ -258,7 +258,7 @@ public final class SegmentsClient implements AutoCloseable {
     call(
         Operation.REMOVE_SHOPPER_PROFILES_FROM_SEGMENT,
         id,
-        () -> voidCall(() -> segmentsApi.deleteShopperProfile(JSON, id, parsed)));
+        voidCall(() -> segmentsApi.deleteShopperProfile(JSON, id, parsed)));
   }
 
   /**
@@ -270,7 +270,7 @@ public final class SegmentsClient implements AutoCloseable {
     call(
         Operation.REMOVE_SHOPPER_PROFILES_FROM_SEGMENT,
         id,
-        () -> voidCall(() -> segmentsApi.deleteShopperProfile(JSON, id, null)));
+        voidCall(() -> segmentsApi.deleteShopperProfile(JSON, id, null)));
   }
 
   // ---- Shopper profiles ----------------------------------------------------------------------
@@ -316,7 +316,7 @@ public final class SegmentsClient implements AutoCloseable {
     call(
         Operation.DELETE_SHOPPER_PROFILES,
         null,
-        () -> voidCall(() -> shopperProfilesApi.deleteStoreShopperProfile(JSON, parsed)));
+        voidCall(() -> shopperProfilesApi.deleteStoreShopperProfile(JSON, parsed)));
   }
 
   /** {@code DELETE /shopper-profiles} without ids: deletes <b>every</b> profile of the store. */
@@ -324,7 +324,7 @@ public final class SegmentsClient implements AutoCloseable {
     call(
         Operation.DELETE_SHOPPER_PROFILES,
         null,
-        () -> voidCall(() -> shopperProfilesApi.deleteStoreShopperProfile(JSON, null)));
+        voidCall(() -> shopperProfilesApi.deleteStoreShopperProfile(JSON, null)));
   }
 
   /**
