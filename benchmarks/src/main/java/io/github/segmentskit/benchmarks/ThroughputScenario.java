@@ -1,0 +1,165 @@
+package io.github.segmentskit.benchmarks;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.segmentskit.client.AccessToken;
+import io.github.segmentskit.client.GeneratedApiClients;
+import io.github.segmentskit.client.SegmentsApiException;
+import io.github.segmentskit.client.SegmentsClient;
+import io.github.segmentskit.generated.api.SegmentsApi;
+import io.github.segmentskit.generated.invoker.ApiException;
+import io.github.segmentskit.generated.model.SegmentPut;
+import io.github.segmentskit.simulator.Metrics;
+import io.github.segmentskit.simulator.SegmentsSimulator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Benchmark 1: 1,000 {@code updateSegments} calls from 100 callers against the simulator with a
+ * fixed latency of 50 ms and the API's cap of 10 requests in flight. The physical best is 10 / 50
+ * ms = 200 calls/s. Three clients, one after the other in the same run: SegmentsClient, the bare
+ * generated client, and the bare client behind a resilience4j Bulkhead of 10.
+ */
+final class ThroughputScenario {
+  static final Duration LATENCY = Duration.ofMillis(50);
+  static final int LIMIT = 10;
+  static final int CALLERS = 100;
+  static final int CALLS_PER_CALLER = 10;
+  private static final String TOKEN = "bench-token";
+  private static final String JSON = "application/json";
+
+  /** One client's run. */
+  record Row(String client, int round, Callers.Tally tally, long received, long tooMany, int peak) {
+    double okPerSecond() {
+      return tally.count("ok") / (tally.wall().toNanos() / 1e9);
+    }
+
+    double fractionOfBound() {
+      return okPerSecond() / (LIMIT * 1000.0 / LATENCY.toMillis());
+    }
+  }
+
+  private ThroughputScenario() {}
+
+  static List<Row> run(int rounds) throws Exception {
+    List<Row> rows = new ArrayList<>();
+    try (SegmentsSimulator simulator =
+        SegmentsSimulator.builder()
+            .port(0)
+            .modifyTokens(TOKEN)
+            .latency(LATENCY)
+            .maxConcurrentRequests(LIMIT)
+            .build()
+            .start()) {
+      String store = "throughput";
+      List<UUID> segments = simulator.store(store).fillSegments(CALLERS);
+      for (int round = 1; round <= rounds; round++) {
+        rows.add(segmentsClient(simulator, store, segments, round));
+        rows.add(bare(simulator, store, segments, round, false));
+        rows.add(bare(simulator, store, segments, round, true));
+      }
+    }
+    return rows;
+  }
+
+  private static Row segmentsClient(
+      SegmentsSimulator simulator, String store, List<UUID> segments, int round) throws Exception {
+    try (SegmentsClient client =
+        SegmentsClient.builder()
+            .storeHash(store)
+            .accessToken(TOKEN)
+            .baseUri(simulator.baseUri(store))
+            .acquireTimeout(Duration.ofSeconds(60))
+            .build()) {
+      warmUp(() -> client.updateSegments(update(segments.get(0), -1)));
+      return measure(
+          "SegmentsClient",
+          round,
+          simulator,
+          (caller, call) -> {
+            try {
+              client.updateSegments(update(segments.get(caller), call));
+              return "ok";
+            } catch (SegmentsApiException e) {
+              return String.valueOf(e.status());
+            }
+          });
+    }
+  }
+
+  private static Row bare(
+      SegmentsSimulator simulator,
+      String store,
+      List<UUID> segments,
+      int round,
+      boolean withBulkhead)
+      throws Exception {
+    SegmentsApi api =
+        new SegmentsApi(
+            GeneratedApiClients.forStore(
+                simulator.baseUri(store),
+                AccessToken.of(TOKEN),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(60)));
+    Bulkhead bulkhead =
+        Bulkhead.of(
+            "segments-" + store,
+            BulkheadConfig.custom()
+                .maxConcurrentCalls(LIMIT)
+                .maxWaitDuration(Duration.ofSeconds(60))
+                .fairCallHandlingStrategyEnabled(true)
+                .build());
+    warmUp(() -> api.putSegmentObjects(JSON, JSON, update(segments.get(0), -1)));
+    return measure(
+        withBulkhead ? "bare generated + Bulkhead(10)" : "bare generated client",
+        round,
+        simulator,
+        (caller, call) -> {
+          List<SegmentPut> body = update(segments.get(caller), call);
+          try {
+            if (withBulkhead) {
+              bulkhead.executeCheckedSupplier(() -> api.putSegmentObjects(JSON, JSON, body));
+            } else {
+              api.putSegmentObjects(JSON, JSON, body);
+            }
+            return "ok";
+          } catch (ApiException e) {
+            return String.valueOf(e.getCode());
+          } catch (Throwable e) {
+            return e.getClass().getSimpleName();
+          }
+        });
+  }
+
+  private static Row measure(String name, int round, SegmentsSimulator simulator, Callers.Call call)
+      throws Exception {
+    Metrics metrics = simulator.metrics();
+    metrics.reset();
+    Callers.Tally tally = Callers.run(CALLERS, CALLS_PER_CALLER, Duration.ofMinutes(2), call);
+    return new Row(
+        name,
+        round,
+        tally,
+        metrics.requestsReceived(),
+        metrics.tooManyRequests(),
+        metrics.peakInFlight());
+  }
+
+  /** A few sequential calls so that connections and classes are ready before the clock starts. */
+  private static void warmUp(ThrowingCall call) throws Exception {
+    for (int i = 0; i < 3; i++) {
+      call.run();
+    }
+  }
+
+  @FunctionalInterface
+  private interface ThrowingCall {
+    Object run() throws Exception;
+  }
+
+  private static List<SegmentPut> update(UUID segment, int call) {
+    return List.of(new SegmentPut().id(segment).description("update " + call));
+  }
+}
