@@ -1,5 +1,6 @@
 package io.github.segmentskit.benchmarks;
 
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +32,7 @@ public final class BenchmarkMain {
     report.append("## Machine\n\n").append(Machine.describe()).append("\n\n");
 
     progress("1/4 throughput at the limit (about 1 minute)");
-    report.append(throughput(ThroughputScenario.run(2)));
+    report.append(throughput(ThroughputScenario.run(3)));
     progress("2/4 per-call overhead");
     report.append(overhead(OverheadScenario.run(3_000, 5_000)));
     if (flags.contains("--no-jmh")) {
@@ -61,18 +62,20 @@ public final class BenchmarkMain {
                 ThroughputScenario.LATENCY.toMillis(),
                 ThroughputScenario.LIMIT * 1000.0 / ThroughputScenario.LATENCY.toMillis()))
         .append(
-            "| client | round | wall (s) | succeeded | failed (by outcome) | requests received |"
-                + " 429s | peak in flight | succeeded/s | fraction of bound |\n")
-        .append("|---|---|---|---|---|---|---|---|---|---|\n");
+            "| client | round | one call alone (ms) | wall (s) | succeeded | failed (by outcome) |"
+                + " requests received | 429s | peak in flight | succeeded/s | fraction of 200/s |"
+                + " fraction of 10 / one call alone |\n")
+        .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (ThroughputScenario.Row row : rows) {
       Map<String, Long> failed = new TreeMap<>(row.tally().outcomes());
       failed.remove("ok");
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %d | %.2f | %d | %s | %d | %d | %d | %.1f | %.3f |%n",
+              "| %s | %d | %.1f | %.2f | %d | %s | %d | %d | %d | %.1f | %.3f | %.3f |%n",
               row.client(),
               row.round(),
+              row.sequentialMillis(),
               row.tally().wall().toNanos() / 1e9,
               row.tally().count("ok"),
               failed.isEmpty() ? "0" : failed.toString(),
@@ -80,7 +83,8 @@ public final class BenchmarkMain {
               row.tooMany(),
               row.peak(),
               row.okPerSecond(),
-              row.fractionOfBound()));
+              row.fractionOfBound(),
+              row.fractionOfMeasuredFloor()));
     }
     return md.append('\n').toString();
   }
@@ -113,10 +117,13 @@ public final class BenchmarkMain {
   }
 
   private static String allocation() throws Exception {
+    Path log = Path.of(System.getProperty("java.io.tmpdir"), "segments-benchmarks-jmh.log");
+    progress("JMH's own output goes to " + log);
     Options options =
         new OptionsBuilder()
             .include(CallAllocationBenchmark.class.getName())
             .addProfiler(GCProfiler.class)
+            .output(log.toString())
             .build();
     Collection<RunResult> results = new Runner(options).run();
     Map<String, Map<String, double[]>> bySize = new TreeMap<>();

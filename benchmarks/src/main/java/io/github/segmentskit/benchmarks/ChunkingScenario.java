@@ -23,7 +23,8 @@ final class ChunkingScenario {
   private static final String TOKEN = "bench-token";
 
   /** One add of 5,000 profiles. */
-  record Row(int run, Duration wall, int chunks, int failedChunks, long requests, long tooMany, int peak) {
+  record Row(
+      int run, Duration wall, int chunks, int failedChunks, long requests, long tooMany, int peak) {
     double boundMillis() {
       return Math.ceil(chunks / (double) LIMIT) * LATENCY.toMillis();
     }
@@ -64,7 +65,11 @@ final class ChunkingScenario {
   }
 
   private static Row add(
-      SegmentsClient client, SimulatedStore store, Metrics metrics, List<String> profiles, int run) {
+      SegmentsClient client,
+      SimulatedStore store,
+      Metrics metrics,
+      List<String> profiles,
+      int run) {
     UUID segment = store.createSegment("chunking run " + run, "");
     metrics.reset();
     long start = System.nanoTime();

@@ -16,8 +16,8 @@ import java.util.List;
 
 /**
  * The baseline: what a caller writes by hand with {@code java.net.http} and Jackson for one {@code
- * PUT /segments} — serialize, send with the three headers, check the status, parse the answer
- * into the same model. No validation, limiter, retries or error mapping.
+ * PUT /segments} — serialize, send with the three headers, check the status, parse the answer into
+ * the same model. No validation, limiter, retries or error mapping.
  */
 final class HandBuiltCall {
   private final HttpClient http =

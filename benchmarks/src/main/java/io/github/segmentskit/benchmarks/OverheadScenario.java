@@ -9,9 +9,10 @@ import java.util.List;
 
 /**
  * Benchmark 2: the time of one {@code updateSegments} call of 1, 10 and 100 segments through
- * SegmentsClient and through a hand-built {@code java.net.http} request ({@link HandBuiltCall}), one
- * call at a time against the same zero-latency server in a child process ({@link CannedServer}).
- * The two alternate in blocks of 100 calls so that both meet the same machine noise.
+ * SegmentsClient and through a hand-built {@code java.net.http} request ({@link HandBuiltCall}),
+ * one call at a time against the same zero-latency server in a child process ({@link
+ * CannedServer}). The two alternate in blocks of 100 calls so that both meet the same machine
+ * noise.
  */
 final class OverheadScenario {
   static final int[] SIZES = {1, 10, 100};

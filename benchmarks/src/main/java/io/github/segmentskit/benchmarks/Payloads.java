@@ -23,7 +23,9 @@ final class Payloads {
     return List.copyOf(puts);
   }
 
-  /** The write response to an update of {@code n} segments: {@code {"data":[n segments],"meta":{}}}. */
+  /**
+   * The write response to an update of {@code n} segments: {@code {"data":[n segments],"meta":{}}}.
+   */
   static byte[] writeResponse(int n) {
     StringBuilder json = new StringBuilder("{\"data\":[");
     for (int i = 0; i < n; i++) {
@@ -38,7 +40,8 @@ final class Payloads {
           .append(i)
           .append(" of ")
           .append(n)
-          .append("\",\"created_at\":\"2024-01-01T00:00:00Z\",\"updated_at\":\"2024-01-02T00:00:00Z\"}");
+          .append(
+              "\",\"created_at\":\"2024-01-01T00:00:00Z\",\"updated_at\":\"2024-01-02T00:00:00Z\"}");
     }
     return json.append("],\"meta\":{}}").toString().getBytes(StandardCharsets.UTF_8);
   }

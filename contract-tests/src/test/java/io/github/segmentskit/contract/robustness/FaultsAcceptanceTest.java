@@ -51,6 +51,7 @@ class FaultsAcceptanceTest {
   private static final int CALLERS = 20;
   private static final int CALLS = 40;
   private static final int MAX_ATTEMPTS = 3;
+
   /** Generous: on 2 busy cores a fresh connection to WireMock can take a few hundred ms. */
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
@@ -138,8 +139,7 @@ class FaultsAcceptanceTest {
     wm.stubFor(put(urlPathEqualTo(SEGMENTS)).willReturn(broken.answer.get()));
     Duration timeout =
         broken == BrokenAnswer.SLOWER_THAN_THE_TIMEOUT ? SHORT_TIMEOUT : REQUEST_TIMEOUT;
-    SegmentsClient client =
-        client(URI.create(wm.baseUrl() + "/stores/" + STORE + "/v3"), timeout);
+    SegmentsClient client = client(URI.create(wm.baseUrl() + "/stores/" + STORE + "/v3"), timeout);
 
     List<Throwable> failures =
         concurrently(
@@ -147,7 +147,8 @@ class FaultsAcceptanceTest {
             () -> client.updateSegments(List.of(new SegmentPut().id(SEGMENT).name("storm"))));
 
     assertThat(failures).hasSize(CALLS);
-    assertThat(failures).allSatisfy(failure -> assertThat(failure).isExactlyInstanceOf(broken.expected));
+    assertThat(failures)
+        .allSatisfy(failure -> assertThat(failure).isExactlyInstanceOf(broken.expected));
     assertThat(requestsSeen(CALLS * broken.attemptsPerCall))
         .as("attempts the server saw: %d calls x %d", CALLS, broken.attemptsPerCall)
         .isEqualTo(CALLS * broken.attemptsPerCall);
@@ -168,7 +169,8 @@ class FaultsAcceptanceTest {
       assertThat(failures).hasSize(CALLS);
       assertThat(failures)
           .allSatisfy(
-              failure -> assertThat(failure).isExactlyInstanceOf(SegmentsConnectionException.class));
+              failure ->
+                  assertThat(failure).isExactlyInstanceOf(SegmentsConnectionException.class));
       assertThat(server.accepted()).isEqualTo(CALLS * MAX_ATTEMPTS);
       assertAllPermitsBack(client);
     }

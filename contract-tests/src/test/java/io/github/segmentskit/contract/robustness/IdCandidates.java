@@ -33,12 +33,12 @@ final class IdCandidates {
         Tuple.of(3, canonical()),
         Tuple.of(6, nearMisses()),
         Tuple.of(1, Arbitraries.strings().ofMaxLength(40)),
-        Tuple.of(
-            2, Arbitraries.strings().withChars("0123456789abcdefABCDEF-").ofLength(36)));
+        Tuple.of(2, Arbitraries.strings().withChars("0123456789abcdefABCDEF-").ofLength(36)));
   }
 
   static Arbitrary<String> canonical() {
-    Arbitrary<UUID> uuids = Arbitraries.randomValue(random -> new UUID(random.nextLong(), random.nextLong()));
+    Arbitrary<UUID> uuids =
+        Arbitraries.randomValue(random -> new UUID(random.nextLong(), random.nextLong()));
     return Combinators.combine(uuids, Arbitraries.of(Case.values()))
         .as((uuid, letterCase) -> letterCase.apply(uuid.toString()));
   }

@@ -27,14 +27,14 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.statistics.Statistics;
 
 /**
- * Property-based: the client accepts exactly the canonical 8-4-4-4-12 hex ids (an oracle written
- * in the test decides), what it accepts the spec accepts too (Atlassian's uuid check is laxer, so
- * that oracle works one way only), and what it rejects never reaches the wire.
+ * Property-based: the client accepts exactly the canonical 8-4-4-4-12 hex ids (an oracle written in
+ * the test decides), what it accepts the spec accepts too (Atlassian's uuid check is laxer, so that
+ * oracle works one way only), and what it rejects never reaches the wire.
  */
 class IdValidationPropertiesTest {
   private static final String VALID = "3fa85f64-5717-4562-b3fc-2c963f66afa6";
@@ -162,8 +162,7 @@ class IdValidationPropertiesTest {
     return json.append('"').toString();
   }
 
-  private static ResponseDefinitionBuilder json(
-      int status, String body) {
+  private static ResponseDefinitionBuilder json(int status, String body) {
     return aResponse()
         .withStatus(status)
         .withHeader("Content-Type", "application/json")

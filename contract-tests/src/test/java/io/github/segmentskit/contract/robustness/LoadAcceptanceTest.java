@@ -180,5 +180,4 @@ class LoadAcceptanceTest {
       default -> client.listSegments(1, 50);
     };
   }
-
 }

@@ -39,9 +39,9 @@ import net.jqwik.api.statistics.Statistics;
 
 /**
  * Property-based: random segment and shopper-profile payloads. The client's verdict matches an
- * oracle written from the spec's rules (non-empty array, no null items, the required field
- * present, {@code minLength}/{@code minimum}); what it accepts goes out as requests the spec
- * validator passes; what it rejects never reaches the wire.
+ * oracle written from the spec's rules (non-empty array, no null items, the required field present,
+ * {@code minLength}/{@code minimum}); what it accepts goes out as requests the spec validator
+ * passes; what it rejects never reaches the wire.
  */
 class PayloadValidationPropertiesTest {
   private static final String TOKEN = "payload-property-token";
@@ -75,7 +75,9 @@ class PayloadValidationPropertiesTest {
   Arbitrary<List<SegmentPut>> segmentPuts() {
     Arbitrary<SegmentPut> put =
         Combinators.combine(uuids().injectNull(0.1), texts(), texts())
-            .as((id, name, description) -> new SegmentPut().id(id).name(name).description(description));
+            .as(
+                (id, name, description) ->
+                    new SegmentPut().id(id).name(name).description(description));
     return put.injectNull(0.05).list().ofMaxSize(4);
   }
 
@@ -106,8 +108,7 @@ class PayloadValidationPropertiesTest {
   Arbitrary<List<String>> profileIds() {
     Arbitrary<String> id =
         Arbitraries.frequencyOf(
-            Tuple.of(20, IdCandidates.canonical()),
-            Tuple.of(1, IdCandidates.nearMisses()));
+            Tuple.of(20, IdCandidates.canonical()), Tuple.of(1, IdCandidates.nearMisses()));
     return id.list().ofMaxSize(130);
   }
 
@@ -123,7 +124,8 @@ class PayloadValidationPropertiesTest {
     boolean valid =
         !posts.isEmpty()
             && posts.stream()
-                .allMatch(post -> post != null && post.getName() != null && !post.getName().isEmpty());
+                .allMatch(
+                    post -> post != null && post.getName() != null && !post.getName().isEmpty());
     checkVerdict(valid, () -> client.createSegments(posts), 1);
   }
 
@@ -134,7 +136,8 @@ class PayloadValidationPropertiesTest {
         !posts.isEmpty()
             && posts.stream()
                 .allMatch(
-                    post -> post != null && post.getCustomerId() != null && post.getCustomerId() >= 1);
+                    post ->
+                        post != null && post.getCustomerId() != null && post.getCustomerId() >= 1);
     checkVerdict(valid, () -> client.createShopperProfiles(posts), 1);
   }
 
@@ -157,7 +160,8 @@ class PayloadValidationPropertiesTest {
   void theSpecValidatorRejectsBodiesThatBreakTheSpec() {
     assertThat(WireChecks.validateUpdateBody("[]").hasErrors()).as("minItems").isTrue();
     assertThat(WireChecks.validateUpdateBody("[{\"name\":\"x\"}]").hasErrors()).as("id").isTrue();
-    assertThat(WireChecks.validateUpdateBody("[{\"id\":\"" + SEGMENT + "\",\"name\":5}]").hasErrors())
+    assertThat(
+            WireChecks.validateUpdateBody("[{\"id\":\"" + SEGMENT + "\",\"name\":5}]").hasErrors())
         .as("name type")
         .isTrue();
     assertThat(WireChecks.validateUpdateBody("[{\"id\":\"" + SEGMENT + "\"}]").hasErrors())

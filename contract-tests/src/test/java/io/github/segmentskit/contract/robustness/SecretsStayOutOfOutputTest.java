@@ -65,6 +65,7 @@ import org.slf4j.LoggerFactory;
 class SecretsStayOutOfOutputTest {
   /** Shaped like a real BigCommerce token: lower-case letters and digits. */
   private static final String TOKEN = "k3x9secret7q2w8e4r6t1y5u0i4o8p";
+
   private static final String STORE = "secretstore";
   private static final String BASE = "/stores/" + STORE + "/v3";
   private static final String SEGMENT = "3fa85f64-5717-4562-b3fc-2c963f66afa6";
@@ -121,10 +122,14 @@ class SecretsStayOutOfOutputTest {
 
   @Test
   void noFailureShowsTheAccessTokenAnywhere() throws Exception {
-    String echo = "{\"status\":%d,\"title\":\"token " + TOKEN + " refused\",\"errors\":{\"X-Auth-Token\":\"" + TOKEN + "\"}}";
+    String echo =
+        "{\"status\":%d,\"title\":\"token "
+            + TOKEN
+            + " refused\",\"errors\":{\"X-Auth-Token\":\""
+            + TOKEN
+            + "\"}}";
     wm.stubFor(
-        get(urlPathEqualTo(BASE + "/segments"))
-            .willReturn(json(401, String.format(echo, 401))));
+        get(urlPathEqualTo(BASE + "/segments")).willReturn(json(401, String.format(echo, 401))));
     wm.stubFor(
         get(urlPathEqualTo(BASE + "/shopper-profiles"))
             .willReturn(json(403, String.format(echo, 403))));
@@ -155,8 +160,7 @@ class SecretsStayOutOfOutputTest {
       failures.put("401", catchThrowable(() -> client.listSegments(1, 50)));
       failures.put("403", catchThrowable(() -> client.listShopperProfiles(1, 50)));
       failures.put(
-          "429",
-          catchThrowable(() -> client.createSegments(List.of(new SegmentPost().name("x")))));
+          "429", catchThrowable(() -> client.createSegments(List.of(new SegmentPost().name("x")))));
       failures.put(
           "500",
           catchThrowable(
@@ -164,7 +168,8 @@ class SecretsStayOutOfOutputTest {
                   client.updateSegments(
                       List.of(new SegmentPut().id(UUID.fromString(SEGMENT)).name("x")))));
       failures.put(
-          "unreadable body", catchThrowable(() -> client.listShopperProfileSegments(SEGMENT, 1, 50)));
+          "unreadable body",
+          catchThrowable(() -> client.listShopperProfileSegments(SEGMENT, 1, 50)));
       failures.put("validation", catchThrowable(() -> client.deleteSegments(List.of("not-an-id"))));
     }
     try (SegmentsClient client = client(base, Duration.ofMillis(300))) {
@@ -187,7 +192,9 @@ class SecretsStayOutOfOutputTest {
         .isExactlyInstanceOf(SegmentsConnectionException.class);
     assertThat(failures.get("bad token")).isInstanceOf(IllegalArgumentException.class);
     // The token was really in use: it went out on every request.
-    wm.verify(getRequestedFor(urlPathEqualTo(BASE + "/segments")).withHeader("X-Auth-Token", equalTo(TOKEN)));
+    wm.verify(
+        getRequestedFor(urlPathEqualTo(BASE + "/segments"))
+            .withHeader("X-Auth-Token", equalTo(TOKEN)));
 
     org.slf4j.Logger log = LoggerFactory.getLogger(SecretsStayOutOfOutputTest.class);
     failures.forEach((what, failure) -> log.error("call failed: {}", what, failure));
@@ -222,8 +229,7 @@ class SecretsStayOutOfOutputTest {
           + " cause, and its message quotes the body (the token, when echoed) into stack traces")
   void anUnreadableBodyThatEchoesTheTokenKeepsItOutOfTheStackTrace() {
     wm.stubFor(
-        get(urlPathMatching(BASE + "/shopper-profiles/.*/segments"))
-            .willReturn(json(200, TOKEN)));
+        get(urlPathMatching(BASE + "/shopper-profiles/.*/segments")).willReturn(json(200, TOKEN)));
     Throwable failure;
     try (SegmentsClient client = client(URI.create(wm.baseUrl() + BASE), Duration.ofSeconds(5))) {
       failure = catchThrowable(() -> client.listShopperProfileSegments(SEGMENT, 1, 50));

@@ -21,9 +21,7 @@ final class WireChecks {
     URI uri = URI.create(logged.getUrl());
     SimpleRequest.Builder request =
         new SimpleRequest.Builder(logged.getMethod().getName(), uri.getRawPath());
-    logged
-        .getQueryParams()
-        .forEach((name, param) -> request.withQueryParam(name, param.values()));
+    logged.getQueryParams().forEach((name, param) -> request.withQueryParam(name, param.values()));
     for (String header : HEADERS) {
       if (logged.containsHeader(header)) {
         request.withHeader(header, logged.getHeaders().getHeader(header).values());
@@ -36,7 +34,9 @@ final class WireChecks {
     return VALIDATOR.validateRequest(request.build());
   }
 
-  /** The report on a {@code PUT /segments} whose body is {@code json}, as a client would send it. */
+  /**
+   * The report on a {@code PUT /segments} whose body is {@code json}, as a client would send it.
+   */
   static ValidationReport validateUpdateBody(String json) {
     return VALIDATOR.validateRequest(
         SimpleRequest.Builder.put(SpecValidation.BASE_PATH + "/segments")
