@@ -1,0 +1,212 @@
+package io.github.segmentskit.benchmarks;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Runs the four benchmarks of BENCHMARKS.md and prints the report as Markdown on standard output
+ * (progress goes to standard error). A few minutes on 2 cores.
+ *
+ * <pre>
+ * java -jar benchmarks/target/segments-benchmarks.jar            # everything
+ * java -jar benchmarks/target/segments-benchmarks.jar --no-jmh   # skip benchmark 3
+ * </pre>
+ */
+public final class BenchmarkMain {
+  private BenchmarkMain() {}
+
+  public static void main(String[] args) throws Exception {
+    Set<String> flags = Set.of(args);
+    StringBuilder report = new StringBuilder();
+    report.append("## Machine\n\n").append(Machine.describe()).append("\n\n");
+
+    progress("1/4 throughput at the limit (about 1 minute)");
+    report.append(throughput(ThroughputScenario.run(3)));
+    progress("2/4 per-call overhead");
+    report.append(overhead(OverheadScenario.run(3_000, 5_000)));
+    if (flags.contains("--no-jmh")) {
+      report.append("### 3. Allocation per call\n\nSkipped (--no-jmh).\n\n");
+    } else {
+      progress("3/4 allocation per call (JMH -prof gc, about 2 minutes)");
+      report.append(allocation());
+    }
+    progress("4/4 chunking");
+    report.append(chunking(ChunkingScenario.run(5)));
+    report.append("Load average at the end: ").append(Machine.loadAverage()).append("\n");
+    System.out.println(report);
+  }
+
+  private static String throughput(List<ThroughputScenario.Row> rows) {
+    StringBuilder md = new StringBuilder();
+    md.append("### 1. Throughput at the limit\n\n")
+        .append(
+            String.format(
+                "%d `updateSegments` calls (1 segment each) from %d callers; simulator latency %d ms,"
+                    + " at most %d in flight (more get 429); bound %d / %d ms = %.0f calls/s.%n%n",
+                ThroughputScenario.CALLERS * ThroughputScenario.CALLS_PER_CALLER,
+                ThroughputScenario.CALLERS,
+                ThroughputScenario.LATENCY.toMillis(),
+                ThroughputScenario.LIMIT,
+                ThroughputScenario.LIMIT,
+                ThroughputScenario.LATENCY.toMillis(),
+                ThroughputScenario.LIMIT * 1000.0 / ThroughputScenario.LATENCY.toMillis()))
+        .append(
+            "| client | round | one call alone (ms) | wall (s) | succeeded | failed (by outcome) |"
+                + " requests received | 429s | peak in flight | succeeded/s | fraction of 200/s |"
+                + " fraction of 10 / one call alone |\n")
+        .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    for (ThroughputScenario.Row row : rows) {
+      Map<String, Long> failed = new TreeMap<>(row.tally().outcomes());
+      failed.remove("ok");
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %d | %.1f | %.2f | %d | %s | %d | %d | %d | %.1f | %.3f | %.3f |%n",
+              row.client(),
+              row.round(),
+              row.sequentialMillis(),
+              row.tally().wall().toNanos() / 1e9,
+              row.tally().count("ok"),
+              failed.isEmpty() ? "0" : failed.toString(),
+              row.received(),
+              row.tooMany(),
+              row.peak(),
+              row.okPerSecond(),
+              row.fractionOfBound(),
+              row.fractionOfMeasuredFloor()));
+    }
+    return md.append('\n').toString();
+  }
+
+  private static String overhead(List<OverheadScenario.Row> rows) {
+    StringBuilder md = new StringBuilder();
+    md.append("### 2. Per-call overhead\n\n")
+        .append(
+            "One call at a time against a zero-latency canned server in a child JVM; SegmentsClient"
+                + " and the hand-built java.net.http call alternate in blocks of 100; µs per call.\n\n")
+        .append(
+            "| segments | calls each | client median | hand-built median | median ratio |"
+                + " client p99 | hand-built p99 | p99 ratio |\n")
+        .append("|---|---|---|---|---|---|---|---|\n");
+    for (OverheadScenario.Row row : rows) {
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %d | %d | %.1f | %.1f | %.3f | %.1f | %.1f | %.3f |%n",
+              row.size(),
+              row.client().samples(),
+              row.client().median(),
+              row.handBuilt().median(),
+              row.medianRatio(),
+              row.client().p99(),
+              row.handBuilt().p99(),
+              row.p99Ratio()));
+    }
+    return md.append('\n').toString();
+  }
+
+  private static String allocation() throws Exception {
+    Path log = Path.of(System.getProperty("java.io.tmpdir"), "segments-benchmarks-jmh.log");
+    progress("JMH's own output goes to " + log);
+    Options options =
+        new OptionsBuilder()
+            .include(CallAllocationBenchmark.class.getName())
+            .addProfiler(GCProfiler.class)
+            .output(log.toString())
+            .build();
+    Collection<RunResult> results = new Runner(options).run();
+    Map<String, Map<String, double[]>> bySize = new TreeMap<>();
+    for (RunResult result : results) {
+      String size = result.getParams().getParam("segments");
+      String method = result.getParams().getBenchmark();
+      method = method.substring(method.lastIndexOf('.') + 1);
+      Result<?> alloc = result.getSecondaryResults().get("gc.alloc.rate.norm");
+      bySize
+          .computeIfAbsent(String.format("%03d", Integer.parseInt(size)), key -> new TreeMap<>())
+          .put(
+              method,
+              new double[] {
+                result.getPrimaryResult().getScore(),
+                result.getPrimaryResult().getScoreError(),
+                alloc == null ? Double.NaN : alloc.getScore()
+              });
+    }
+    StringBuilder md = new StringBuilder();
+    md.append("### 3. Allocation per call (JMH 1.37, -prof gc)\n\n")
+        .append(
+            "Average time (µs/op, ± 99.9% error) and `gc.alloc.rate.norm` (bytes/op, client JVM"
+                + " only: the server is a child process). 1 fork, 3 x 2 s warm-up, 3 x 2 s"
+                + " measurement.\n\n")
+        .append(
+            "| segments | client µs/op | hand-built µs/op | client B/op | hand-built B/op | B/op"
+                + " ratio |\n")
+        .append("|---|---|---|---|---|---|\n");
+    bySize.forEach(
+        (size, methods) -> {
+          double[] client = methods.get("segmentsClient");
+          double[] hand = methods.get("handBuilt");
+          md.append(
+              String.format(
+                  Locale.ROOT,
+                  "| %d | %.1f ± %.1f | %.1f ± %.1f | %.0f | %.0f | %.2f |%n",
+                  Integer.parseInt(size),
+                  client[0],
+                  client[1],
+                  hand[0],
+                  hand[1],
+                  client[2],
+                  hand[2],
+                  client[2] / hand[2]));
+        });
+    return md.append('\n').toString();
+  }
+
+  private static String chunking(List<ChunkingScenario.Row> rows) {
+    StringBuilder md = new StringBuilder();
+    md.append("### 4. Chunking: 5,000 shopper profiles into one segment\n\n")
+        .append(
+            String.format(
+                "`addShopperProfilesToSegment` with %d ids = 100 requests of 50; simulator latency"
+                    + " %d ms, at most %d in flight; bound 100 / 10 x %d ms = 500 ms.%n%n",
+                ChunkingScenario.PROFILES,
+                ChunkingScenario.LATENCY.toMillis(),
+                ChunkingScenario.LIMIT,
+                ChunkingScenario.LATENCY.toMillis()))
+        .append(
+            "| run | wall (ms) | bound (ms) | wall / bound | chunks | failed chunks |"
+                + " requests received | 429s | peak in flight |\n")
+        .append("|---|---|---|---|---|---|---|---|---|\n");
+    for (ChunkingScenario.Row row : rows) {
+      double wall = row.wall().toNanos() / 1e6;
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %d | %.0f | %.0f | %.2f | %d | %d | %d | %d | %d |%n",
+              row.run(),
+              wall,
+              row.boundMillis(),
+              wall / row.boundMillis(),
+              row.chunks(),
+              row.failedChunks(),
+              row.requests(),
+              row.tooMany(),
+              row.peak()));
+    }
+    return md.append('\n').toString();
+  }
+
+  private static void progress(String step) {
+    System.err.println("[benchmarks] " + step + " (load " + Machine.loadAverage() + ")");
+  }
+}
