@@ -51,7 +51,6 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
@@ -218,15 +217,11 @@ class SecretsStayOutOfOutputTest {
   }
 
   /**
-   * A 2xx whose body is not JSON and quotes the token (a proxy's echo, say): the message of the
-   * {@link SegmentsResponseException} is redacted, but its cause is Jackson's own exception, whose
-   * message quotes the unreadable token ({@code Unrecognized token '...'}) and so prints the access
-   * token in every stack trace.
+   * A 2xx whose body is not JSON and quotes the token (a proxy's echo, say): Jackson's own
+   * exception quotes the unreadable token ({@code Unrecognized token '...'}), so the client keeps a
+   * redacted copy of it as the cause, and the token appears in no message and no stack trace.
    */
   @Test
-  @Disabled(
-      "bug: ErrorMapper.mapNoStatus redacts the message but keeps Jackson's JsonParseException as"
-          + " cause, and its message quotes the body (the token, when echoed) into stack traces")
   void anUnreadableBodyThatEchoesTheTokenKeepsItOutOfTheStackTrace() {
     wm.stubFor(
         get(urlPathMatching(BASE + "/shopper-profiles/.*/segments")).willReturn(json(200, TOKEN)));
