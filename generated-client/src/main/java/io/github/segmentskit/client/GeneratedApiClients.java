@@ -29,7 +29,8 @@ public final class GeneratedApiClients {
     requireNonNull(connectTimeout, "connectTimeout == null");
     requireNonNull(requestTimeout, "requestTimeout == null");
     ApiClient client = new ApiClient();
-    client.setHttpClientBuilder(HttpClient.newBuilder().connectTimeout(connectTimeout));
+    client.setHttpClientBuilder(
+        CharsetSafeHttpClient.wrapIfNeeded(HttpClient.newBuilder().connectTimeout(connectTimeout)));
     client.updateBaseUri(stripTrailingSlash(baseUri.toString()));
     client.setReadTimeout(requestTimeout);
     client.setRequestInterceptor(RequestInterceptor.withAccessToken(token));

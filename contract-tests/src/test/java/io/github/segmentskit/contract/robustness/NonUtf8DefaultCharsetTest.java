@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,9 +21,6 @@ class NonUtf8DefaultCharsetTest {
   static final String NAME = "Caf\u00e9 \u2713 \uD83D\uDE80";
 
   @Test
-  @Disabled(
-      "bug: the generated SegmentsApi decodes every response with new String(readAllBytes()),"
-          + " the platform charset, so non-ASCII text is garbled unless the default is UTF-8")
   void nonAsciiNamesSurviveANonUtf8DefaultCharset() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process child =
