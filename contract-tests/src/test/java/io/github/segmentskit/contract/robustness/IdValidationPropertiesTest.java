@@ -83,7 +83,9 @@ class IdValidationPropertiesTest {
         IdCandidates.any(),
         candidate -> {
           boolean canonical = IdCandidates.isCanonical(candidate);
-          assertThat(SegmentIds.isCanonical(candidate)).isEqualTo(canonical);
+          assertThat(SegmentIds.isCanonical(candidate))
+              .as("SegmentIds.isCanonical, against the oracle")
+              .isEqualTo(canonical);
           if (canonical) {
             assertThat(SegmentIds.parseOne("id", candidate).toString())
                 .isEqualTo(candidate.toLowerCase(Locale.ROOT));
@@ -109,7 +111,9 @@ class IdValidationPropertiesTest {
         anything,
         candidate -> {
           boolean canonical = IdCandidates.isCanonical(candidate);
-          assertThat(SegmentIds.isCanonical(candidate)).isEqualTo(canonical);
+          assertThat(SegmentIds.isCanonical(candidate))
+              .as("SegmentIds.isCanonical, against the oracle")
+              .isEqualTo(canonical);
           return canonical;
         });
   }
