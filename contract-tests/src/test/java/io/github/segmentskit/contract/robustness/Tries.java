@@ -36,9 +36,12 @@ final class Tries {
     SplittableRandom seeds = new SplittableRandom(seed);
     int accepted = 0;
     for (int i = 0; i < tries; i++) {
-      T input = gen.next(seeds.split());
+      T input = null;
+      boolean generated = false;
       boolean accepts;
       try {
+        input = gen.next(seeds.split());
+        generated = true;
         accepts = check.accepts(input);
       } catch (Exception | AssertionError failure) {
         throw new AssertionError(
@@ -48,8 +51,7 @@ final class Tries {
                 + i
                 + " of "
                 + tries
-                + ", input "
-                + show(input)
+                + (generated ? ", input " + show(input) : ", generating the input")
                 + ":\n"
                 + failure,
             failure);
