@@ -1,12 +1,11 @@
 package io.github.segmentskit.contract.robustness;
 
+import static io.github.segmentskit.contract.robustness.Gen.weighted;
+
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 
 /**
  * Strings that are, or nearly are, canonical UUIDs, and the independent oracle that says which are
@@ -28,24 +27,25 @@ final class IdCandidates {
   }
 
   /** Canonical UUIDs, near misses of many kinds, and plain random strings. */
-  static Arbitrary<String> any() {
-    return Arbitraries.frequencyOf(
-        Tuple.of(3, canonical()),
-        Tuple.of(6, nearMisses()),
-        Tuple.of(1, Arbitraries.strings().ofMaxLength(40)),
-        Tuple.of(2, Arbitraries.strings().withChars("0123456789abcdefABCDEF-").ofLength(36)));
+  static Gen<String> any() {
+    return Gen.frequency(
+        weighted(3, canonical()),
+        weighted(6, nearMisses()),
+        weighted(1, Gen.unicodeStrings(0, 40)),
+        weighted(2, Gen.strings("0123456789abcdefABCDEF-", 36, 36)));
   }
 
-  static Arbitrary<String> canonical() {
-    Arbitrary<UUID> uuids =
-        Arbitraries.randomValue(random -> new UUID(random.nextLong(), random.nextLong()));
-    return Combinators.combine(uuids, Arbitraries.of(Case.values()))
-        .as((uuid, letterCase) -> letterCase.apply(uuid.toString()));
+  /** Random UUIDs in lower, upper or mixed case. */
+  static Gen<String> canonical() {
+    Gen<UUID> uuids = Gen.uuids();
+    Gen<Case> cases = Gen.elementOf(Case.values());
+    return random -> cases.next(random).apply(uuids.next(random).toString());
   }
 
-  static Arbitrary<String> nearMisses() {
-    Arbitrary<String> base = canonical();
-    return Arbitraries.oneOf(
+  static Gen<String> nearMisses() {
+    Gen<String> base = canonical();
+    Gen<Character> lookalikes = Gen.elementOf(LOOKALIKES.chars().mapToObj(c -> (char) c).toList());
+    return Gen.oneOf(
         base.map(id -> id.substring(1)),
         base.map(id -> id + "0"),
         base.map(id -> id.substring(0, 35)),
@@ -55,25 +55,25 @@ final class IdCandidates {
         base.map(id -> "\t" + id + "\n"),
         base.map(id -> id.replace("-", "")),
         base.map(id -> "urn:uuid:" + id),
-        Combinators.combine(base, Arbitraries.integers().between(0, 34))
-            .as(IdCandidates::moveADash),
-        Combinators.combine(
-                base,
-                Arbitraries.integers().between(0, 35),
-                Arbitraries.of(LOOKALIKES.chars().mapToObj(c -> (char) c).toList()))
-            .as((id, at, c) -> id.substring(0, at) + c + id.substring(at + 1)),
-        Arbitraries.of(
-            "1-1-1-1-1",
-            "0-0-0-0-0",
-            "00000000-0000-0000-0000-00000000000",
-            "00000000-0000-0000-0000-0000000000000",
-            "00000000000000000000000000000000",
-            "3fa85f64-5717-4562-b3fc-2c963f66afa",
-            "3fa85f6-45717-4562-b3fc-2c963f66afa6",
-            "3FA85F64-5717-4562-B3FC-2C963F66AFA6",
-            "",
-            " ",
-            "null"));
+        random -> moveADash(base.next(random), random.nextInt(35)),
+        random -> {
+          String id = base.next(random);
+          int at = random.nextInt(36);
+          return id.substring(0, at) + lookalikes.next(random) + id.substring(at + 1);
+        },
+        Gen.elementOf(
+            List.of(
+                "1-1-1-1-1",
+                "0-0-0-0-0",
+                "00000000-0000-0000-0000-00000000000",
+                "00000000-0000-0000-0000-0000000000000",
+                "00000000000000000000000000000000",
+                "3fa85f64-5717-4562-b3fc-2c963f66afa",
+                "3fa85f6-45717-4562-b3fc-2c963f66afa6",
+                "3FA85F64-5717-4562-B3FC-2C963F66AFA6",
+                "",
+                " ",
+                "null")));
   }
 
   /** Swaps the character at {@code at} with its right neighbour (moves a dash, if one is there). */

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.github.segmentskit.contract.robustness.Gen.weighted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,32 +26,31 @@ import io.github.segmentskit.generated.model.ShopperProfilePost;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import net.jqwik.api.statistics.Statistics;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Property-based: random segment and shopper-profile payloads. The client's verdict matches an
- * oracle written from the spec's rules (non-empty array, no null items, the required field present,
- * {@code minLength}/{@code minimum}); what it accepts goes out as requests the spec validator
- * passes; what it rejects never reaches the wire.
+ * Seeded random inputs (fixed seeds, reproducible; see {@link Tries}): random segment and
+ * shopper-profile payloads. The client's verdict matches an oracle written from the spec's rules
+ * (non-empty array, no null items, the required field present, {@code minLength}/{@code minimum});
+ * what it accepts goes out as requests the spec validator passes; what it rejects never reaches the
+ * wire.
  */
 class PayloadValidationPropertiesTest {
   private static final String TOKEN = "payload-property-token";
   private static final String SEGMENT = "3fa85f64-5717-4562-b3fc-2c963f66afa6";
+  private static final String ALPHA = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  private static final String DIGITS = "0123456789";
 
   private static WireMockServer wm;
   private static SegmentsClient client;
 
-  @BeforeContainer
+  @BeforeAll
   static void startWireMockAndClient() {
     wm = new WireMockServer(wireMockConfig().dynamicPort().http2PlainDisabled(true));
     wm.start();
@@ -65,98 +65,137 @@ class PayloadValidationPropertiesTest {
             .build();
   }
 
-  @AfterContainer
+  @AfterAll
   static void stop() {
     client.close();
     wm.stop();
   }
 
-  @Provide
-  Arbitrary<List<SegmentPut>> segmentPuts() {
-    Arbitrary<SegmentPut> put =
-        Combinators.combine(uuids().injectNull(0.1), texts(), texts())
-            .as(
-                (id, name, description) ->
-                    new SegmentPut().id(id).name(name).description(description));
-    return put.injectNull(0.05).list().ofMaxSize(4);
+  /** Every property runs once per seed; a failure names its seed, try and input. */
+  static LongStream seeds() {
+    return LongStream.of(1L, 20_261_127L, 7_919L, -4_242_424_242L);
   }
 
-  @Provide
-  Arbitrary<List<SegmentPost>> segmentPosts() {
-    Arbitrary<SegmentPost> post =
-        Combinators.combine(texts(), texts())
-            .as((name, description) -> new SegmentPost().name(name).description(description));
-    return post.injectNull(0.05).list().ofMaxSize(4);
+  private static Gen<List<SegmentPut>> segmentPuts() {
+    Gen<UUID> ids = Gen.uuids().orNull(0.1);
+    Gen<String> texts = texts();
+    Gen<SegmentPut> put =
+        random ->
+            new SegmentPut()
+                .id(ids.next(random))
+                .name(texts.next(random))
+                .description(texts.next(random));
+    return put.orNull(0.05).list(0, 4);
   }
 
-  @Provide
-  Arbitrary<List<ShopperProfilePost>> profilePosts() {
-    Arbitrary<Long> customerIds =
-        Arbitraries.oneOf(
-                Arbitraries.longs().between(-5, 5),
-                Arbitraries.longs().between(1, Long.MAX_VALUE),
-                Arbitraries.of(Long.MIN_VALUE, Long.MAX_VALUE, (long) Integer.MAX_VALUE + 1))
-            .injectNull(0.1);
-    return customerIds
-        .map(id -> new ShopperProfilePost().customerId(id))
-        .injectNull(0.05)
-        .list()
-        .ofMaxSize(4);
+  private static Gen<List<SegmentPost>> segmentPosts() {
+    Gen<String> texts = texts();
+    Gen<SegmentPost> post =
+        random -> new SegmentPost().name(texts.next(random)).description(texts.next(random));
+    return post.orNull(0.05).list(0, 4);
   }
 
-  @Provide
-  Arbitrary<List<String>> profileIds() {
-    Arbitrary<String> id =
-        Arbitraries.frequencyOf(
-            Tuple.of(20, IdCandidates.canonical()), Tuple.of(1, IdCandidates.nearMisses()));
-    return id.list().ofMaxSize(130);
+  private static Gen<List<ShopperProfilePost>> profilePosts() {
+    Gen<Long> customerIds =
+        Gen.<Long>oneOf(
+                Gen.longs(-5, 5),
+                Gen.longs(1, Long.MAX_VALUE),
+                Gen.elementOf(Long.MIN_VALUE, Long.MAX_VALUE, (long) Integer.MAX_VALUE + 1))
+            .orNull(0.1);
+    return customerIds.map(id -> new ShopperProfilePost().customerId(id)).orNull(0.05).list(0, 4);
   }
 
-  @Property(tries = 300)
-  void segmentUpdatesTheClientAcceptsPassTheSpec(@ForAll("segmentPuts") List<SegmentPut> puts) {
-    boolean valid =
-        !puts.isEmpty() && puts.stream().allMatch(put -> put != null && put.getId() != null);
-    checkVerdict(valid, () -> client.updateSegments(puts), 1);
+  /** Lists of up to 130 ids (three chunks): all canonical, or with a near miss now and then. */
+  private static Gen<List<String>> profileIds() {
+    Gen<String> mostlyCanonical =
+        Gen.frequency(
+            weighted(20, IdCandidates.canonical()), weighted(1, IdCandidates.nearMisses()));
+    return Gen.frequency(
+        weighted(1, IdCandidates.canonical().list(0, 130)),
+        weighted(1, mostlyCanonical.list(0, 130)));
   }
 
-  @Property(tries = 300)
-  void segmentCreatesTheClientAcceptsPassTheSpec(@ForAll("segmentPosts") List<SegmentPost> posts) {
-    boolean valid =
-        !posts.isEmpty()
-            && posts.stream()
-                .allMatch(
-                    post -> post != null && post.getName() != null && !post.getName().isEmpty());
-    checkVerdict(valid, () -> client.createSegments(posts), 1);
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void segmentUpdatesTheClientAcceptsPassTheSpec(long seed) {
+    Tries.run(
+        seed,
+        75,
+        segmentPuts(),
+        puts -> {
+          boolean valid =
+              !puts.isEmpty() && puts.stream().allMatch(put -> put != null && put.getId() != null);
+          return checkVerdict(valid, () -> client.updateSegments(puts), 1);
+        });
   }
 
-  @Property(tries = 300)
-  void profileCreatesTheClientAcceptsPassTheSpec(
-      @ForAll("profilePosts") List<ShopperProfilePost> posts) {
-    boolean valid =
-        !posts.isEmpty()
-            && posts.stream()
-                .allMatch(
-                    post ->
-                        post != null && post.getCustomerId() != null && post.getCustomerId() >= 1);
-    checkVerdict(valid, () -> client.createShopperProfiles(posts), 1);
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void segmentCreatesTheClientAcceptsPassTheSpec(long seed) {
+    Tries.run(
+        seed,
+        75,
+        segmentPosts(),
+        posts -> {
+          boolean valid =
+              !posts.isEmpty()
+                  && posts.stream()
+                      .allMatch(
+                          post ->
+                              post != null && post.getName() != null && !post.getName().isEmpty());
+          return checkVerdict(valid, () -> client.createSegments(posts), 1);
+        });
   }
 
-  @Property(tries = 100)
-  void addsTheClientAcceptsGoOutInSpecSizedChunks(@ForAll("profileIds") List<String> ids) {
-    boolean valid = !ids.isEmpty() && ids.stream().allMatch(IdCandidates::isCanonical);
-    int chunks = (ids.size() + 49) / 50;
-    checkVerdict(
-        valid,
-        () -> {
-          ChunkedResult<ShopperProfile> result = client.addShopperProfilesToSegment(SEGMENT, ids);
-          assertThat(result.allSucceeded()).isTrue();
-          assertThat(result.chunks()).hasSize(chunks);
-        },
-        chunks);
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void profileCreatesTheClientAcceptsPassTheSpec(long seed) {
+    Tries.run(
+        seed,
+        75,
+        profilePosts(),
+        posts -> {
+          boolean valid =
+              !posts.isEmpty()
+                  && posts.stream()
+                      .allMatch(
+                          post ->
+                              post != null
+                                  && post.getCustomerId() != null
+                                  && post.getCustomerId() >= 1);
+          return checkVerdict(valid, () -> client.createShopperProfiles(posts), 1);
+        });
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void addsTheClientAcceptsGoOutInSpecSizedChunks(long seed) {
+    AtomicInteger mostChunks = new AtomicInteger();
+    Tries.run(
+        seed,
+        25,
+        profileIds(),
+        ids -> {
+          boolean valid = !ids.isEmpty() && ids.stream().allMatch(IdCandidates::isCanonical);
+          int chunks = (ids.size() + 49) / 50;
+          if (valid) {
+            mostChunks.accumulateAndGet(chunks, Math::max);
+          }
+          return checkVerdict(
+              valid,
+              () -> {
+                ChunkedResult<ShopperProfile> result =
+                    client.addShopperProfilesToSegment(SEGMENT, ids);
+                assertThat(result.allSucceeded()).isTrue();
+                assertThat(result.chunks()).hasSize(chunks);
+              },
+              chunks);
+        });
+    assertThat(mostChunks).as("seed %d: most chunks of an accepted add", seed).hasValue(3);
   }
 
   /** A control: the spec validator does reject bad bodies, so its silence above means something. */
-  @Example
+  @Test
   void theSpecValidatorRejectsBodiesThatBreakTheSpec() {
     assertThat(WireChecks.validateUpdateBody("[]").hasErrors()).as("minItems").isTrue();
     assertThat(WireChecks.validateUpdateBody("[{\"name\":\"x\"}]").hasErrors()).as("id").isTrue();
@@ -169,13 +208,16 @@ class PayloadValidationPropertiesTest {
         .isFalse();
   }
 
-  private static void checkVerdict(boolean valid, Runnable call, int requests) {
-    Statistics.collect(valid ? "accepted" : "rejected");
+  /**
+   * Checks the client's verdict on a payload: a rejected one sends nothing; an accepted one sends
+   * {@code requests} requests, each passing the spec validator. Returns {@code valid}.
+   */
+  private static boolean checkVerdict(boolean valid, Runnable call, int requests) {
     wm.resetRequests();
     if (!valid) {
       assertThatThrownBy(call::run).isInstanceOf(SegmentsValidationException.class);
       assertThat(wm.findAll(anyRequestedFor(anyUrl()))).as("requests sent").isEmpty();
-      return;
+      return false;
     }
     call.run();
     List<LoggedRequest> sent = wm.findAll(anyRequestedFor(anyUrl()));
@@ -186,20 +228,17 @@ class PayloadValidationPropertiesTest {
           .as("%s %s%n%s", request.getMethod(), request.getBodyAsString(), report)
           .isFalse();
     }
-  }
-
-  private static Arbitrary<UUID> uuids() {
-    return Arbitraries.randomValue(random -> new UUID(random.nextLong(), random.nextLong()));
+    return true;
   }
 
   /** Null, empty, blank, short ASCII, any Unicode, or long. */
-  private static Arbitrary<String> texts() {
-    return Arbitraries.oneOf(
-            Arbitraries.of("", " ", "\t", "\"quoted\"", "back\\slash", "Ünïcödé ✓ 🚀", "null"),
-            Arbitraries.strings().alpha().numeric().ofMaxLength(20),
-            Arbitraries.strings().ofMaxLength(30),
-            Arbitraries.strings().alpha().ofMinLength(200).ofMaxLength(1_000))
-        .injectNull(0.15);
+  private static Gen<String> texts() {
+    return Gen.<String>oneOf(
+            Gen.elementOf("", " ", "\t", "\"quoted\"", "back\\slash", "Ünïcödé ✓ 🚀", "null"),
+            Gen.strings(ALPHA + DIGITS, 0, 20),
+            Gen.unicodeStrings(0, 30),
+            Gen.strings(ALPHA, 200, 1_000))
+        .orNull(0.15);
   }
 
   private static ResponseDefinitionBuilder json(int status, String body) {
