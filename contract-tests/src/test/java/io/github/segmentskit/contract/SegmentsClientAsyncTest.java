@@ -40,7 +40,7 @@ class SegmentsClientAsyncTest {
   @RegisterExtension
   static WireMockExtension wireMock =
       WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort())
+          .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
           .failOnUnmatchedRequests(true)
           .build();
 

@@ -46,7 +46,12 @@ class SegmentsClientConcurrencyTest {
   @RegisterExtension
   static WireMockExtension wireMock =
       WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().containerThreads(64).extensions(ENFORCER))
+          .options(
+              wireMockConfig()
+                  .bindAddress("127.0.0.1")
+                  .dynamicPort()
+                  .containerThreads(64)
+                  .extensions(ENFORCER))
           .failOnUnmatchedRequests(true)
           .build();
 

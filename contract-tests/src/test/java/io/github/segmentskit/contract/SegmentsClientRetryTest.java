@@ -42,7 +42,7 @@ class SegmentsClientRetryTest {
   @RegisterExtension
   static WireMockExtension wireMock =
       WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort())
+          .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
           .failOnUnmatchedRequests(true)
           .build();
 

@@ -36,7 +36,7 @@ class SegmentsClientValidationTest {
   @RegisterExtension
   static WireMockExtension wireMock =
       WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort())
+          .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
           .failOnUnmatchedRequests(true)
           .build();
 

@@ -29,7 +29,7 @@ class UsingTheClientExampleTest {
   @RegisterExtension
   static WireMockExtension wireMock =
       WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort())
+          .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
           .failOnUnmatchedRequests(true)
           .build();
 

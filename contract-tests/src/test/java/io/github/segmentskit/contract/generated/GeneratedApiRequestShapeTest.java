@@ -57,7 +57,7 @@ class GeneratedApiRequestShapeTest {
   @RegisterExtension
   static WireMockExtension wm =
       WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort())
+          .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
           .failOnUnmatchedRequests(true)
           .build();
 

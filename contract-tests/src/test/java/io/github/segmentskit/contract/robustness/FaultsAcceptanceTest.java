@@ -64,7 +64,7 @@ class FaultsAcceptanceTest {
   @RegisterExtension
   static WireMockExtension wm =
       WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().http2PlainDisabled(true))
+          .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().http2PlainDisabled(true))
           .build();
 
   private final List<SegmentsClient> clients = new ArrayList<>();

@@ -46,7 +46,9 @@ class IdValidationPropertiesTest {
 
   @BeforeAll
   static void startWireMockAndClient() {
-    wm = new WireMockServer(wireMockConfig().dynamicPort().http2PlainDisabled(true));
+    wm =
+        new WireMockServer(
+            wireMockConfig().bindAddress("127.0.0.1").dynamicPort().http2PlainDisabled(true));
     wm.start();
     String collection =
         "{\"data\":[],\"meta\":{\"pagination\":{\"total\":0,\"count\":0,\"per_page\":50,"

@@ -52,7 +52,9 @@ class PayloadValidationPropertiesTest {
 
   @BeforeAll
   static void startWireMockAndClient() {
-    wm = new WireMockServer(wireMockConfig().dynamicPort().http2PlainDisabled(true));
+    wm =
+        new WireMockServer(
+            wireMockConfig().bindAddress("127.0.0.1").dynamicPort().http2PlainDisabled(true));
     wm.start();
     wm.stubFor(put(anyUrl()).willReturn(json(201, "{\"data\":[],\"meta\":{}}")));
     wm.stubFor(post(anyUrl()).willReturn(json(201, "{\"data\":[],\"meta\":{}}")));

@@ -72,7 +72,7 @@ class SecretsStayOutOfOutputTest {
   @RegisterExtension
   static WireMockExtension wm =
       WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().http2PlainDisabled(true))
+          .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().http2PlainDisabled(true))
           .build();
 
   private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
