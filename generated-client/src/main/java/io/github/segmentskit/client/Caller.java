@@ -49,16 +49,7 @@ final class Caller {
           return call.call();
         } catch (ApiException e) {
           failure =
-              watch.fired()
-                  ? new SegmentsTimeoutException(
-                      operation.method()
-                          + " "
-                          + path
-                          + " -> response body did not arrive within "
-                          + bodyDeadline.timeout().toMillis()
-                          + " ms",
-                      e.getCause() == null ? e : e.getCause())
-                  : errorMapper.map(operation, path, e);
+              errorMapper.map(operation, path, e, watch.fired() ? bodyDeadline.timeout() : null);
         }
       } finally {
         limiter.release();

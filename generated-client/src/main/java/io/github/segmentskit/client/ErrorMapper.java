@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -41,7 +42,22 @@ final class ErrorMapper {
   }
 
   SegmentsException map(Operation operation, String path, ApiException failure) {
+    return map(operation, path, failure, null);
+  }
+
+  /**
+   * Maps a failed call; {@code bodyDeadline} is the deadline that closed the response body while it
+   * was being read, or null if none fired.
+   */
+  SegmentsException map(
+      Operation operation, String path, ApiException failure, Duration bodyDeadline) {
     String call = operation.method() + " " + path;
+    if (bodyDeadline != null) {
+      Throwable original = failure.getCause() == null ? failure : failure.getCause();
+      return new SegmentsTimeoutException(
+          call + " -> response body did not arrive within " + bodyDeadline.toMillis() + " ms",
+          RedactedCause.of(original, this::redact));
+    }
     if (failure.getCode() == 0) {
       return mapNoStatus(call, failure);
     }

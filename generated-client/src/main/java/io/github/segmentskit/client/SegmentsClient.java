@@ -197,18 +197,12 @@ public final class SegmentsClient implements AutoCloseable {
    */
   public void deleteSegments(List<String> ids) {
     List<UUID> parsed = deleteIds("ids", ids, "deleteAllSegments()");
-    call(
-        Operation.DELETE_SEGMENTS,
-        null,
-        voidCall(() -> segmentsApi.deleteStoreSegment(JSON, parsed)));
+    callVoid(Operation.DELETE_SEGMENTS, null, () -> segmentsApi.deleteStoreSegment(JSON, parsed));
   }
 
   /** {@code DELETE /segments} without ids: deletes <b>every</b> segment of the store. */
   public void deleteAllSegments() {
-    call(
-        Operation.DELETE_SEGMENTS,
-        null,
-        voidCall(() -> segmentsApi.deleteStoreSegment(JSON, null)));
+    callVoid(Operation.DELETE_SEGMENTS, null, () -> segmentsApi.deleteStoreSegment(JSON, null));
   }
 
   /** {@code GET /segments/{segmentId}/shopper-profiles}: one page of the segment's profiles. */
@@ -258,10 +252,10 @@ public final class SegmentsClient implements AutoCloseable {
             "shopperProfileIds",
             shopperProfileIds,
             "removeAllShopperProfilesFromSegment(segmentId)");
-    call(
+    callVoid(
         Operation.REMOVE_SHOPPER_PROFILES_FROM_SEGMENT,
         id,
-        voidCall(() -> segmentsApi.deleteShopperProfile(JSON, id, parsed)));
+        () -> segmentsApi.deleteShopperProfile(JSON, id, parsed));
   }
 
   /**
@@ -270,10 +264,10 @@ public final class SegmentsClient implements AutoCloseable {
    */
   public void removeAllShopperProfilesFromSegment(String segmentId) {
     UUID id = SegmentIds.parseOne("segmentId", segmentId);
-    call(
+    callVoid(
         Operation.REMOVE_SHOPPER_PROFILES_FROM_SEGMENT,
         id,
-        voidCall(() -> segmentsApi.deleteShopperProfile(JSON, id, null)));
+        () -> segmentsApi.deleteShopperProfile(JSON, id, null));
   }
 
   // ---- Shopper profiles ----------------------------------------------------------------------
@@ -316,18 +310,18 @@ public final class SegmentsClient implements AutoCloseable {
    */
   public void deleteShopperProfiles(List<String> ids) {
     List<UUID> parsed = deleteIds("ids", ids, "deleteAllShopperProfiles()");
-    call(
+    callVoid(
         Operation.DELETE_SHOPPER_PROFILES,
         null,
-        voidCall(() -> shopperProfilesApi.deleteStoreShopperProfile(JSON, parsed)));
+        () -> shopperProfilesApi.deleteStoreShopperProfile(JSON, parsed));
   }
 
   /** {@code DELETE /shopper-profiles} without ids: deletes <b>every</b> profile of the store. */
   public void deleteAllShopperProfiles() {
-    call(
+    callVoid(
         Operation.DELETE_SHOPPER_PROFILES,
         null,
-        voidCall(() -> shopperProfilesApi.deleteStoreShopperProfile(JSON, null)));
+        () -> shopperProfilesApi.deleteStoreShopperProfile(JSON, null));
   }
 
   /**
@@ -541,12 +535,18 @@ public final class SegmentsClient implements AutoCloseable {
     return caller.execute(operation, operation.path(pathParameter), call);
   }
 
-  /** A void call of the generated client as a call returning null. */
-  private static Caller.ApiCall<Void> voidCall(VoidApiCall call) {
-    return () -> {
-      call.call();
-      return null;
-    };
+  /**
+   * A call of a generated method that returns nothing. Its own method, not an adapter passed to
+   * {@link #call}: wrapped once too often, an adapter still compiled and sent nothing.
+   */
+  private void callVoid(Operation operation, UUID pathParameter, VoidApiCall call) {
+    call(
+        operation,
+        pathParameter,
+        () -> {
+          call.call();
+          return null;
+        });
   }
 
   @FunctionalInterface
