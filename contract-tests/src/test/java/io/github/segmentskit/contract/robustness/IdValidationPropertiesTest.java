@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,13 +70,8 @@ class IdValidationPropertiesTest {
     wm.stop();
   }
 
-  /** Every property runs once per seed; a failure names its seed, try and input. */
-  static LongStream seeds() {
-    return LongStream.of(1L, 20_261_127L, 7_919L, -4_242_424_242L);
-  }
-
   @ParameterizedTest(name = "seed {0}")
-  @MethodSource("seeds")
+  @MethodSource(Tries.SEEDS)
   void acceptsExactlyTheCanonicalForm(long seed) {
     Tries.run(
         seed,
@@ -102,7 +96,7 @@ class IdValidationPropertiesTest {
 
   /** Any Unicode string, with a few canonical ids mixed in so that both verdicts come up. */
   @ParameterizedTest(name = "seed {0}")
-  @MethodSource("seeds")
+  @MethodSource(Tries.SEEDS)
   void anyStringIsJudgedLikeTheOracle(long seed) {
     Gen<String> anything =
         Gen.frequency(
@@ -121,7 +115,7 @@ class IdValidationPropertiesTest {
   }
 
   @ParameterizedTest(name = "seed {0}")
-  @MethodSource("seeds")
+  @MethodSource(Tries.SEEDS)
   void idsTheClientAcceptsTheSpecAcceptsToo(long seed) {
     AtomicInteger specRejects = new AtomicInteger();
     Tries.run(
@@ -149,7 +143,7 @@ class IdValidationPropertiesTest {
   }
 
   @ParameterizedTest(name = "seed {0}")
-  @MethodSource("seeds")
+  @MethodSource(Tries.SEEDS)
   void rejectedIdsNeverReachTheWireAndAcceptedOnesPassTheSpec(long seed) {
     List<Call> calls =
         List.of(

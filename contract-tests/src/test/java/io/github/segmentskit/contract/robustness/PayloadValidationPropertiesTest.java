@@ -27,7 +27,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,11 +72,6 @@ class PayloadValidationPropertiesTest {
     wm.stop();
   }
 
-  /** Every property runs once per seed; a failure names its seed, try and input. */
-  static LongStream seeds() {
-    return LongStream.of(1L, 20_261_127L, 7_919L, -4_242_424_242L);
-  }
-
   private static Gen<List<SegmentPut>> segmentPuts() {
     Gen<UUID> ids = Gen.uuids().orNull(0.1);
     Gen<String> texts = texts();
@@ -118,7 +112,7 @@ class PayloadValidationPropertiesTest {
   }
 
   @ParameterizedTest(name = "seed {0}")
-  @MethodSource("seeds")
+  @MethodSource(Tries.SEEDS)
   void segmentUpdatesTheClientAcceptsPassTheSpec(long seed) {
     Tries.run(
         seed,
@@ -132,7 +126,7 @@ class PayloadValidationPropertiesTest {
   }
 
   @ParameterizedTest(name = "seed {0}")
-  @MethodSource("seeds")
+  @MethodSource(Tries.SEEDS)
   void segmentCreatesTheClientAcceptsPassTheSpec(long seed) {
     Tries.run(
         seed,
@@ -150,7 +144,7 @@ class PayloadValidationPropertiesTest {
   }
 
   @ParameterizedTest(name = "seed {0}")
-  @MethodSource("seeds")
+  @MethodSource(Tries.SEEDS)
   void profileCreatesTheClientAcceptsPassTheSpec(long seed) {
     Tries.run(
         seed,
@@ -170,7 +164,7 @@ class PayloadValidationPropertiesTest {
   }
 
   @ParameterizedTest(name = "seed {0}")
-  @MethodSource("seeds")
+  @MethodSource(Tries.SEEDS)
   void addsTheClientAcceptsGoOutInSpecSizedChunks(long seed) {
     AtomicInteger mostChunks = new AtomicInteger();
     Tries.run(

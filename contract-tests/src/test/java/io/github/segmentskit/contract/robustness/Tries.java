@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 /**
  * Runs a check on inputs drawn from a generator with a fixed seed. Try {@code i} draws from the
@@ -14,7 +15,15 @@ import java.util.stream.Collectors;
 final class Tries {
   private static final int MAX_SHOWN = 2_000;
 
+  /** The seeds every property runs with, as a {@code @MethodSource} reference. */
+  static final String SEEDS = "io.github.segmentskit.contract.robustness.Tries#seeds";
+
   private Tries() {}
+
+  /** Every property runs once per seed; a failure names its seed, try and input. */
+  static LongStream seeds() {
+    return LongStream.of(1L, 20_261_127L, 7_919L, -4_242_424_242L);
+  }
 
   /** A check of one input; returns whether the code under test accepts it. */
   @FunctionalInterface
