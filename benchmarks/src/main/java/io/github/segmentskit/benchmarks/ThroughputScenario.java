@@ -2,13 +2,13 @@ package io.github.segmentskit.benchmarks;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
-import io.github.segmentskit.client.AccessToken;
-import io.github.segmentskit.client.GeneratedApiClients;
 import io.github.segmentskit.client.SegmentsApiException;
 import io.github.segmentskit.client.SegmentsClient;
 import io.github.segmentskit.generated.api.SegmentsApi;
 import io.github.segmentskit.generated.invoker.ApiException;
 import io.github.segmentskit.generated.model.SegmentPut;
+import io.github.segmentskit.generated.support.AccessToken;
+import io.github.segmentskit.generated.support.GeneratedApiClients;
 import io.github.segmentskit.simulator.Metrics;
 import io.github.segmentskit.simulator.SegmentsSimulator;
 import java.time.Duration;

@@ -15,7 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.github.segmentskit.client.AccessToken;
 import io.github.segmentskit.client.ForbiddenException;
 import io.github.segmentskit.client.RateLimitedException;
 import io.github.segmentskit.client.RetryPolicy;
@@ -28,6 +27,7 @@ import io.github.segmentskit.client.ServerErrorException;
 import io.github.segmentskit.client.UnauthorizedException;
 import io.github.segmentskit.generated.model.SegmentPost;
 import io.github.segmentskit.generated.model.SegmentPut;
+import io.github.segmentskit.generated.support.AccessToken;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.github.segmentskit.generated.invoker.ApiException;
 import io.github.segmentskit.generated.model.ConflictError;
 import io.github.segmentskit.generated.model.ConflictMeta;
+import io.github.segmentskit.generated.support.AccessToken;
 import java.io.IOException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
@@ -31,7 +32,6 @@ import java.util.TreeMap;
  */
 final class ErrorMapper {
   private static final int MAX_BODY_IN_MESSAGE = 200;
-  private static final String REDACTED = "[redacted]";
 
   private final ObjectMapper mapper;
   private final AccessToken token;
@@ -273,8 +273,7 @@ final class ErrorMapper {
   }
 
   private String redact(String text) {
-    String secret = token.reveal();
-    return text.contains(secret) ? text.replace(secret, REDACTED) : text;
+    return token.redact(text);
   }
 
   private static String abbreviate(String body) {

@@ -18,6 +18,8 @@ import io.github.segmentskit.generated.model.ShopperProfile;
 import io.github.segmentskit.generated.model.ShopperProfilePost;
 import io.github.segmentskit.generated.model.ShopperProfilesCollectionResponse;
 import io.github.segmentskit.generated.model.ShopperProfilesWriteResponse;
+import io.github.segmentskit.generated.support.AccessToken;
+import io.github.segmentskit.generated.support.GeneratedApiClients;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

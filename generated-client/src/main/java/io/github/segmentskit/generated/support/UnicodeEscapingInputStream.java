@@ -1,4 +1,4 @@
-package io.github.segmentskit.client;
+package io.github.segmentskit.generated.support;
 
 import java.io.IOException;
 import java.io.InputStream;
