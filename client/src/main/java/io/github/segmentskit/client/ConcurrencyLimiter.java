@@ -1,33 +1,53 @@
 package io.github.segmentskit.client;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
- * Bounds the number of requests in flight to one store (BigCommerce documents a limit of 10
- * concurrent requests). {@link SegmentsClient} takes a permit just before a request goes on the
- * wire and gives it back as soon as the response (or failure) is in, always in a {@code finally};
- * it holds no permit while it sleeps between retries.
+ * Bounds the requests of one store in flight (BigCommerce documents a limit of 10 concurrent
+ * requests per store), and holds requests back while the store asked for a pause. The client's
+ * extension point: the default is a lease of a {@link ConcurrencyLimiterRegistry} (one JVM); a
+ * limiter shared by a fleet of JVMs (module {@code segments-limiter-redis}) implements the same
+ * interface.
  *
- * <p>The default, {@link StoreConcurrencyLimiters#lease(String, int)}, is shared by every client of
- * the same store in the JVM. Implement this interface to plug in a limiter shared across JVMs.
+ * <p>How the client uses it, for every attempt of every call: it builds and serializes the request,
+ * then {@link #acquire(Duration) acquires} a permit, sends the request, reads the response to its
+ * last byte, and {@linkplain Permit#close() closes} the permit; it parses the response after that.
+ * It never holds a permit while it waits between retries. When a response says that the store is
+ * rate limited (a 429 with {@code X-Rate-Limit-Time-Reset-Ms}, or {@code
+ * X-Rate-Limit-Requests-Left: 0}), it calls {@link #onRateLimited(Duration)}.
  */
 public interface ConcurrencyLimiter {
 
   /**
-   * Waits up to {@code timeout} for a permit.
+   * Waits up to {@code timeout} for a permit, and for the end of any pause asked for by {@link
+   * #onRateLimited(Duration)}.
    *
-   * @return true if a permit was taken (and must be {@linkplain #release() released}); false if the
-   *     wait ran out
-   * @throws InterruptedException if the thread was interrupted while waiting
+   * @return the permit, or empty if none became free in time
+   * @throws InterruptedException if the thread was interrupted while waiting (no permit is held)
+   * @throws io.github.segmentskit.client.exception.ConcurrencyLimiterUnavailableException if the
+   *     limiter cannot answer (e.g. its backing store is down); thrown at once
+   * @throws io.github.segmentskit.client.exception.ClientClosedException if the limiter was closed
    */
-  boolean tryAcquire(Duration timeout) throws InterruptedException;
+  Optional<Permit> acquire(Duration timeout) throws InterruptedException;
 
-  /** Gives back a permit taken by {@link #tryAcquire(Duration)}. */
-  void release();
+  /**
+   * The store asked every sender to pause for {@code resetAfter}: until then, {@link
+   * #acquire(Duration)} hands out no permit. A pause never shortens one already in force. The
+   * default ignores it.
+   */
+  default void onRateLimited(Duration resetAfter) {}
 
-  /** The number of requests this limiter lets run at once. */
+  /** The number of requests this limiter lets run at once, for reporting. */
   int maxConcurrentRequests();
 
-  /** The permits free right now; an estimate, for monitoring and tests. */
-  int availablePermits();
+  /**
+   * A permit to have one request on the wire. {@link #close()} gives it back; closing it again does
+   * nothing.
+   */
+  interface Permit extends AutoCloseable {
+    /** Gives the permit back; idempotent. */
+    @Override
+    void close();
+  }
 }

@@ -5,15 +5,29 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import io.github.segmentskit.generated.invoker.ApiException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.github.segmentskit.client.exception.ApiError;
+import io.github.segmentskit.client.exception.BadRequestException;
+import io.github.segmentskit.client.exception.ConflictException;
+import io.github.segmentskit.client.exception.ForbiddenException;
+import io.github.segmentskit.client.exception.NotFoundException;
+import io.github.segmentskit.client.exception.PayloadTooLargeException;
+import io.github.segmentskit.client.exception.RateLimitedException;
+import io.github.segmentskit.client.exception.ResponseTooLargeException;
+import io.github.segmentskit.client.exception.SegmentsApiException;
+import io.github.segmentskit.client.exception.SegmentsConnectionException;
+import io.github.segmentskit.client.exception.SegmentsException;
+import io.github.segmentskit.client.exception.SegmentsResponseException;
+import io.github.segmentskit.client.exception.SegmentsTimeoutException;
+import io.github.segmentskit.client.exception.ServerErrorException;
+import io.github.segmentskit.client.exception.UnauthorizedException;
+import io.github.segmentskit.client.exception.UnprocessableEntityException;
 import io.github.segmentskit.generated.model.ConflictError;
-import io.github.segmentskit.generated.model.ConflictMeta;
 import io.github.segmentskit.generated.support.AccessToken;
-import java.io.IOException;
+import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpTimeoutException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -23,100 +37,209 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The one place where a failure of the generated client becomes a typed {@link SegmentsException}:
- * one switch from HTTP status to exception type, with {@link SegmentsApiException} as fallback, and
- * the cause of a status-less {@code ApiException} (timeout, I/O, unreadable body) to its type.
+ * The one place where a failure becomes a typed {@link SegmentsException}: one switch from HTTP
+ * status to exception type, with {@link SegmentsApiException} as fallback; the causes of a missing
+ * response (timeout, refused or reset connection, a body past the limit) to theirs; an unreadable
+ * 2xx body to {@link SegmentsResponseException}.
  *
- * <p>Bodies are parsed leniently: a body that is not JSON, empty, or of another shape still yields
- * the right type, with the raw text. The access token is cut out of every message and body.
+ * <p>Error bodies are read leniently: a body that is not JSON, empty, or of another shape still
+ * yields the right type, with the raw text. The access token is cut out of every text that goes
+ * into an exception (messages, fields, headers, raw body, causes), in clear or in any escaped form,
+ * after JSON decoding as well as before it.
  */
 final class ErrorMapper {
-  private static final int MAX_BODY_IN_MESSAGE = 200;
+  private static final int MAX_FIELD_LENGTH = 500;
 
-  private final ObjectMapper mapper;
+  private final ObjectMapper lenient = new ObjectMapper();
+  private final ObjectMapper models;
   private final AccessToken token;
 
-  ErrorMapper(ObjectMapper mapper, AccessToken token) {
-    this.mapper = mapper;
+  ErrorMapper(ObjectMapper models, AccessToken token) {
+    this.models = models;
     this.token = token;
   }
 
-  SegmentsException map(Operation operation, String path, ApiException failure) {
-    return map(operation, path, failure, null);
+  /** The exception for an error status; {@code body} is the decoded body text. */
+  SegmentsApiException fromStatus(Operation operation, String path, Exchanged response, String body) {
+    String rawBody = redact(body == null ? "" : body);
+    JsonNode json = parseObject(body);
+    ApiError error =
+        ApiError.builder(response.status())
+            .title(text(json, "title"))
+            .type(text(json, "type"))
+            .instance(text(json, "instance"))
+            .errors(fieldErrors(json))
+            .rawBody(rawBody)
+            .call(operation.operationId(), operation.method(), path)
+            .headers(headers(response.headers()))
+            .build();
+    return switchOnStatus(error, json);
   }
 
-  /**
-   * Maps a failed call; {@code bodyDeadline} is the deadline that closed the response body while it
-   * was being read, or null if none fired.
-   */
-  SegmentsException map(
-      Operation operation, String path, ApiException failure, Duration bodyDeadline) {
-    String call = operation.method() + " " + path;
-    if (bodyDeadline != null) {
-      Throwable original = failure.getCause() == null ? failure : failure.getCause();
-      return new SegmentsTimeoutException(
-          call + " -> response body did not arrive within " + bodyDeadline.toMillis() + " ms",
-          RedactedCause.of(original, this::redact));
-    }
-    if (failure.getCode() == 0) {
-      return mapNoStatus(call, failure);
-    }
-    ErrorDetails details = details(operation, path, failure);
-    int status = failure.getCode();
+  private SegmentsApiException switchOnStatus(ApiError shown, JsonNode json) {
+    int status = shown.status();
     return switch (status) {
-      case 400 -> new BadRequestException(details);
-      case 401 -> new UnauthorizedException(details);
-      case 403 -> new ForbiddenException(details);
-      case 404 -> new NotFoundException(details);
-      case 409 -> conflict(details);
-      case 413 -> new PayloadTooLargeException(details);
-      case 422 -> new UnprocessableEntityException(details);
-      case 429 -> new RateLimitedException(details);
+      case 400 -> new BadRequestException(shown);
+      case 401 -> new UnauthorizedException(shown);
+      case 403 -> new ForbiddenException(shown);
+      case 404 -> new NotFoundException(shown);
+      case 409 -> conflict(shown, json);
+      case 413 -> new PayloadTooLargeException(shown);
+      case 422 -> new UnprocessableEntityException(shown);
+      case 429 ->
+          new RateLimitedException(
+              shown, RateLimitHeaders.from(shown.headers()).resetAfter().orElse(null));
       default ->
           status >= 500 && status <= 599
-              ? new ServerErrorException(details)
-              : new SegmentsApiException(details);
+              ? new ServerErrorException(shown)
+              : new SegmentsApiException(shown);
     };
   }
 
-  private SegmentsException mapNoStatus(String call, ApiException failure) {
-    Throwable original = failure.getCause() == null ? failure : failure.getCause();
-    // The cause goes into stack traces: a copy without the token if any message quotes it.
-    Throwable cause = RedactedCause.of(original, this::redact);
-    if (original instanceof HttpConnectTimeoutException) {
-      return new SegmentsTimeoutException(call + " -> connect timed out", cause);
+  private ConflictException conflict(ApiError error, JsonNode json) {
+    List<ConflictError> itemErrors = new ArrayList<>();
+    Integer total = null;
+    Integer succeeded = null;
+    Integer failed = null;
+    if (json != null) {
+      JsonNode items = json.get("errors");
+      if (items != null && items.isArray()) {
+        for (JsonNode item : items) {
+          ConflictError parsed = conflictError(item);
+          if (parsed != null) {
+            itemErrors.add(parsed);
+          }
+        }
+      }
+      JsonNode meta = json.get("meta");
+      if (meta != null && meta.isObject()) {
+        total = integer(meta, "total");
+        succeeded = integer(meta, "success");
+        failed = integer(meta, "failed");
+      }
     }
-    if (original instanceof HttpTimeoutException) {
-      return new SegmentsTimeoutException(call + " -> request timed out", cause);
-    }
-    if (original instanceof JsonProcessingException json) {
-      return new SegmentsResponseException(
-          call + " -> response body could not be read: " + redact(describe(json)), cause);
-    }
-    if (original instanceof InterruptedException) {
-      return new SegmentsConnectionException(call + " -> interrupted", cause);
-    }
-    if (original instanceof IOException) {
-      return new SegmentsConnectionException(
-          call + " -> connection failed: " + redact(String.valueOf(cause)), cause);
-    }
-    return new SegmentsConnectionException(
-        call + " -> failed: " + redact(String.valueOf(cause)), cause);
+    return new ConflictException(error, itemErrors, total, succeeded, failed);
   }
 
-  private static String describe(JsonProcessingException json) {
+  /** One item error of a 409 body, every text in it redacted; null if it has another shape. */
+  private ConflictError conflictError(JsonNode item) {
+    if (item == null || !item.isObject()) {
+      return null;
+    }
+    try {
+      ConflictError error = lenient.treeToValue(item, ConflictError.class);
+      error.setTitle(truncate(redact(error.getTitle())));
+      error.setType(truncate(redact(error.getType())));
+      if (error.getErrors() != null) {
+        Map<String, String> clean = new LinkedHashMap<>();
+        error.getErrors().forEach((key, value) -> clean.put(truncate(redact(key)), truncate(redact(value))));
+        error.setErrors(clean);
+      }
+      return error;
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      return null; // an item of another shape: it stays visible in rawBody()
+    }
+  }
+
+  /** The exception for an exchange that gave no response; {@code cause} is the failure. */
+  SegmentsException noResponse(String name, Throwable cause, long maxResponseBytes) {
+    Throwable root = unwrap(cause);
+    if (findTooLarge(cause)) {
+      return new ResponseTooLargeException(
+          name + " -> the response body is larger than maxResponseBytes (" + maxResponseBytes
+              + " bytes); the client stopped reading it",
+          maxResponseBytes);
+    }
+    Throwable redacted = redactedCause(root);
+    if (root instanceof HttpConnectTimeoutException) {
+      return new SegmentsTimeoutException(name + " -> connect timed out", redacted);
+    }
+    if (root instanceof HttpTimeoutException) {
+      return new SegmentsTimeoutException(
+          name + " -> no response headers within the request timeout", redacted);
+    }
+    if (root instanceof ConnectException) {
+      return new SegmentsConnectionException(name + " -> connection refused", redacted);
+    }
+    return new SegmentsConnectionException(
+        name + " -> connection failed: " + redact(String.valueOf(root)), redacted);
+  }
+
+  /** The exception for a 2xx body that the generated code could not read into its model. */
+  SegmentsResponseException unreadable(String name, Exchanged response, JsonProcessingException e) {
+    return new SegmentsResponseException(
+        name + " -> " + status(response) + " but the body could not be read: " + redact(describe(e)),
+        redactedCause(e));
+  }
+
+  /** The exception for a 2xx response the client cannot trust, for {@code reason}. */
+  SegmentsResponseException untrusted(String name, Exchanged response, String reason) {
+    return new SegmentsResponseException(
+        name + " -> " + status(response) + " but " + redact(reason), null);
+  }
+
+  /** {@code cause}, or a copy of it without the token if any message in its chain holds it. */
+  Throwable redactedCause(Throwable cause) {
+    return RedactedCause.of(cause, this::redact);
+  }
+
+  String redact(String text) {
+    return token.redact(text);
+  }
+
+  private static String status(Exchanged response) {
+    String reason = ApiError.reasonPhrase(response.status());
+    return response.status() + (reason.isEmpty() ? "" : " " + reason);
+  }
+
+  private static Throwable unwrap(Throwable cause) {
+    Throwable t = cause;
+    for (int i = 0; i < 8 && t != null; i++) {
+      if ((t instanceof java.util.concurrent.CompletionException
+              || t instanceof java.util.concurrent.ExecutionException)
+          && t.getCause() != null) {
+        t = t.getCause();
+      } else {
+        break;
+      }
+    }
+    return t == null ? cause : t;
+  }
+
+  private static boolean findTooLarge(Throwable cause) {
+    Throwable t = cause;
+    for (int i = 0; i < 8 && t != null; i++) {
+      if (t instanceof BoundedBody.TooLarge) {
+        return true;
+      }
+      t = t.getCause();
+    }
+    return false;
+  }
+
+  static String describe(JsonProcessingException json) {
     String where = json instanceof JsonMappingException mapping ? path(mapping) : "";
     if (json instanceof InvalidFormatException format) {
       String type =
           format.getTargetType() == null ? "value" : format.getTargetType().getSimpleName();
       return (where.isEmpty() ? "" : where + " ")
-          + "\""
-          + format.getValue()
-          + "\" is not a "
-          + ("UUID".equals(type) ? "UUID" : "valid " + type);
+          + quote(format.getValue())
+          + " is not a "
+          + ("UUID".equals(type) ? "canonical UUID" : "valid " + type);
     }
-    String reason = json.getOriginalMessage();
-    return (where.isEmpty() ? "" : where + ": ") + firstLine(reason);
+    if (json instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+      return (where.isEmpty() ? "" : where + ": ")
+          + "expected "
+          + mismatch.getTargetType().getSimpleName()
+          + ", found "
+          + firstLine(json.getOriginalMessage());
+    }
+    return (where.isEmpty() ? "" : where + ": ") + firstLine(json.getOriginalMessage());
+  }
+
+  private static String quote(Object value) {
+    String text = String.valueOf(value);
+    return "\"" + (text.length() > 64 ? text.substring(0, 64) + "..." : text) + "\"";
   }
 
   private static String path(JsonMappingException mapping) {
@@ -134,116 +257,35 @@ final class ErrorMapper {
     return text.toString();
   }
 
-  private ErrorDetails details(Operation operation, String path, ApiException failure) {
-    int status = failure.getCode();
-    String body = failure.getResponseBody() == null ? "" : redact(failure.getResponseBody());
-    Map<String, List<String>> headers = headers(failure.getResponseHeaders());
-    JsonNode json = parse(body);
-    String title = text(json, "title");
-    Map<String, String> errors = fieldErrors(json);
-    StringBuilder message = new StringBuilder();
-    message.append(operation.method()).append(' ').append(path);
-    message.append(" -> ").append(status);
-    String reason = reasonPhrase(status);
-    if (!reason.isEmpty()) {
-      message.append(' ').append(reason);
-    }
-    List<String> parts = new ArrayList<>();
-    if (title != null && !title.isBlank()) {
-      parts.add(title);
-    }
-    errors.forEach((field, problem) -> parts.add(field + ": " + problem));
-    if (json == null && !body.isBlank()) {
-      parts.add("body: " + abbreviate(body));
-    }
-    if (!parts.isEmpty()) {
-      message.append(": ").append(String.join("; ", parts));
-    }
-    return new ErrorDetails(
-        status,
-        title,
-        text(json, "type"),
-        text(json, "instance"),
-        errors,
-        body,
-        operation,
-        path,
-        headers,
-        message.toString());
-  }
-
-  private SegmentsApiException conflict(ErrorDetails details) {
-    JsonNode json = parse(details.rawBody());
-    List<ConflictError> itemErrors = new ArrayList<>();
-    ConflictMeta meta = null;
-    if (json != null) {
-      JsonNode errors = json.get("errors");
-      if (errors != null && errors.isArray()) {
-        for (JsonNode item : errors) {
-          try {
-            itemErrors.add(mapper.treeToValue(item, ConflictError.class));
-          } catch (JsonProcessingException | IllegalArgumentException e) {
-            // An item of another shape: it stays visible in rawBody().
-          }
-        }
-      }
-      JsonNode metaNode = json.get("meta");
-      if (metaNode != null && metaNode.isObject()) {
-        try {
-          meta = mapper.treeToValue(metaNode, ConflictMeta.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-          meta = null;
-        }
-      }
-    }
-    ErrorDetails withItems = details;
-    if (details.title() == null && !itemErrors.isEmpty()) {
-      List<String> titles = new ArrayList<>();
-      for (ConflictError item : itemErrors) {
-        if (item.getTitle() != null) {
-          titles.add(item.getTitle());
-        }
-      }
-      if (!titles.isEmpty()) {
-        withItems =
-            new ErrorDetails(
-                details.status(),
-                details.title(),
-                details.type(),
-                details.instance(),
-                details.errors(),
-                details.rawBody(),
-                details.operation(),
-                details.path(),
-                details.headers(),
-                details.message() + ": " + String.join("; ", titles));
-      }
-    }
-    return new ConflictException(withItems, itemErrors, meta);
-  }
-
   /** The body as a JSON object, or null if it is empty, not JSON, or not an object. */
-  private JsonNode parse(String body) {
+  private JsonNode parseObject(String body) {
     if (body == null || body.isBlank()) {
       return null;
     }
     try {
-      JsonNode node = mapper.readTree(body);
+      JsonNode node = lenient.readTree(body);
       return node != null && node.isObject() ? node : null;
     } catch (JsonProcessingException e) {
       return null;
     }
   }
 
-  private static String text(JsonNode json, String field) {
+  private String text(JsonNode json, String field) {
     if (json == null) {
       return null;
     }
     JsonNode value = json.get(field);
-    return value == null || value.isNull() || value.isContainerNode() ? null : value.asText();
+    return value == null || value.isNull() || value.isContainerNode()
+        ? null
+        : truncate(redact(value.asText()));
   }
 
-  private static Map<String, String> fieldErrors(JsonNode json) {
+  private static Integer integer(JsonNode json, String field) {
+    JsonNode value = json.get(field);
+    return value != null && value.isInt() ? value.intValue() : null;
+  }
+
+  private Map<String, String> fieldErrors(JsonNode json) {
     if (json == null) {
       return Map.of();
     }
@@ -253,34 +295,31 @@ final class ErrorMapper {
     }
     Map<String, String> result = new LinkedHashMap<>();
     Iterator<Map.Entry<String, JsonNode>> fields = errors.fields();
-    while (fields.hasNext()) {
+    while (fields.hasNext() && result.size() < 100) {
       Map.Entry<String, JsonNode> field = fields.next();
       JsonNode value = field.getValue();
-      result.put(field.getKey(), value.isValueNode() ? value.asText() : value.toString());
+      String text = value.isValueNode() ? value.asText() : value.toString();
+      result.put(truncate(redact(field.getKey())), truncate(redact(text)));
     }
     return result;
   }
 
-  private static Map<String, List<String>> headers(HttpHeaders headers) {
-    if (headers == null) {
-      return Map.of();
-    }
+  private Map<String, List<String>> headers(HttpHeaders headers) {
     Map<String, List<String>> result = new TreeMap<>();
     headers
         .map()
-        .forEach((name, values) -> result.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+        .forEach(
+            (name, values) ->
+                result.put(
+                    redact(name.toLowerCase(Locale.ROOT)),
+                    values.stream().map(this::redact).toList()));
     return result;
   }
 
-  private String redact(String text) {
-    return token.redact(text);
-  }
-
-  private static String abbreviate(String body) {
-    String oneLine = body.strip().replaceAll("\\s+", " ");
-    return oneLine.length() <= MAX_BODY_IN_MESSAGE
-        ? oneLine
-        : oneLine.substring(0, MAX_BODY_IN_MESSAGE) + "...";
+  private static String truncate(String text) {
+    return text == null || text.length() <= MAX_FIELD_LENGTH
+        ? text
+        : text.substring(0, MAX_FIELD_LENGTH) + "...";
   }
 
   private static String firstLine(String text) {
@@ -288,33 +327,7 @@ final class ErrorMapper {
       return "unreadable";
     }
     int newline = text.indexOf('\n');
-    return newline < 0 ? text : text.substring(0, newline);
-  }
-
-  static String reasonPhrase(int status) {
-    return switch (status) {
-      case 300 -> "Multiple Choices";
-      case 301 -> "Moved Permanently";
-      case 304 -> "Not Modified";
-      case 400 -> "Bad Request";
-      case 401 -> "Unauthorized";
-      case 403 -> "Forbidden";
-      case 404 -> "Not Found";
-      case 405 -> "Method Not Allowed";
-      case 406 -> "Not Acceptable";
-      case 409 -> "Conflict";
-      case 413 -> "Payload Too Large";
-      case 415 -> "Unsupported Media Type";
-      case 422 -> "Unprocessable Entity";
-      case 423 -> "Locked";
-      case 429 -> "Too Many Requests";
-      case 500 -> "Internal Server Error";
-      case 501 -> "Not Implemented";
-      case 502 -> "Bad Gateway";
-      case 503 -> "Service Unavailable";
-      case 504 -> "Gateway Timeout";
-      case 507 -> "Insufficient Storage";
-      default -> "";
-    };
+    String line = newline < 0 ? text : text.substring(0, newline);
+    return line.length() > 200 ? line.substring(0, 200) + "..." : line;
   }
 }

@@ -11,7 +11,9 @@ import java.util.OptionalLong;
 
 /**
  * BigCommerce's rate-limit headers of one response ({@code X-Rate-Limit-*}, {@code X-Retry-After});
- * each is empty when absent or not a number.
+ * each is empty when absent, negative or not a number. Values come from the server and are not
+ * trusted: absurdly large ones are kept as they are and compared, never converted in a way that
+ * could overflow.
  */
 public record RateLimitHeaders(
     OptionalLong timeWindowMs,
@@ -46,11 +48,23 @@ public record RateLimitHeaders(
         number(headers, RETRY_AFTER));
   }
 
-  /** How long until the window resets, from {@code X-Rate-Limit-Time-Reset-Ms}. */
+  /**
+   * How long until the store's window resets: {@code X-Rate-Limit-Time-Reset-Ms}, else {@code
+   * X-Retry-After} seconds.
+   */
   public Optional<Duration> resetAfter() {
-    return timeResetMs.isPresent()
-        ? Optional.of(Duration.ofMillis(timeResetMs.getAsLong()))
-        : Optional.empty();
+    if (timeResetMs.isPresent()) {
+      return Optional.of(Duration.ofMillis(timeResetMs.getAsLong()));
+    }
+    if (retryAfterSeconds.isPresent()) {
+      return Optional.of(Duration.ofSeconds(retryAfterSeconds.getAsLong()));
+    }
+    return Optional.empty();
+  }
+
+  /** True if the response said that no request of the window's quota is left. */
+  public boolean quotaExhausted() {
+    return requestsLeft.isPresent() && requestsLeft.getAsLong() == 0;
   }
 
   private static OptionalLong number(Map<String, List<String>> headers, String lowerCaseName) {
@@ -58,7 +72,8 @@ public record RateLimitHeaders(
       if (entry.getKey() != null
           && entry.getKey().toLowerCase(Locale.ROOT).equals(lowerCaseName)
           && entry.getValue() != null
-          && !entry.getValue().isEmpty()) {
+          && !entry.getValue().isEmpty()
+          && entry.getValue().get(0) != null) {
         try {
           long value = Long.parseLong(entry.getValue().get(0).trim());
           return value < 0 ? OptionalLong.empty() : OptionalLong.of(value);

@@ -2,6 +2,10 @@ package io.github.segmentskit.client;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.segmentskit.client.exception.SegmentsApiException;
+import io.github.segmentskit.client.exception.SegmentsConnectionException;
+import io.github.segmentskit.client.exception.SegmentsException;
+import io.github.segmentskit.client.exception.SegmentsTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 /**
- * When and after how long {@link SegmentsClient} retries a failed request. Immutable; build with
+ * When and after how long a {@link SegmentsClient} retries a failed request. Immutable; build with
  * {@link #builder()} or take {@link #defaults()}.
  *
  * <p>What is retried (up to {@code maxAttempts} attempts in all, the first included):
@@ -33,6 +37,9 @@ import java.util.function.DoubleSupplier;
  * <p>{@link #decide} is a pure function of its arguments and of the jitter source, which tests fix.
  */
 public final class RetryPolicy {
+  /** The cap on every wait a policy can ask for: one hour. */
+  public static final Duration MAX_WAIT = Duration.ofHours(1);
+
   private static final RetryPolicy DEFAULTS = builder().build();
 
   private final int maxAttempts;
@@ -134,13 +141,19 @@ public final class RetryPolicy {
       if (attempt >= maxAttempts) {
         return RetryDecision.stop("429, attempt " + attempt + " of " + maxAttempts);
       }
-      Optional<Duration> wait = rateLimitWait(RateLimitHeaders.from(headers));
+      Optional<Duration> wait = RateLimitHeaders.from(headers).resetAfter();
       if (wait.isEmpty()) {
         return RetryDecision.retryAfter(backoff(attempt), "429 without reset header, back-off");
       }
       if (wait.get().compareTo(maxRateLimitWait) > 0) {
         return RetryDecision.stop(
-            "429 asks to wait " + wait.get().toMillis() + " ms, more than maxRateLimitWait");
+            "429 asks to wait "
+                + (wait.get().getSeconds() > 86_400L * 365
+                    ? "more than a year"
+                    : Durations.millis(wait.get()) + " ms")
+                + ", more than maxRateLimitWait "
+                + maxRateLimitWait.toMillis()
+                + " ms");
       }
       return RetryDecision.retryAfter(wait.get(), "429, waiting for the rate-limit reset");
     }
@@ -154,16 +167,6 @@ public final class RetryPolicy {
       return RetryDecision.retryAfter(backoff(attempt), status + ", back-off");
     }
     return RetryDecision.stop(status + " is not retried");
-  }
-
-  private static Optional<Duration> rateLimitWait(RateLimitHeaders headers) {
-    if (headers.timeResetMs().isPresent()) {
-      return Optional.of(Duration.ofMillis(headers.timeResetMs().getAsLong()));
-    }
-    if (headers.retryAfterSeconds().isPresent()) {
-      return Optional.of(Duration.ofSeconds(headers.retryAfterSeconds().getAsLong()));
-    }
-    return Optional.empty();
   }
 
   /** Exponential back-off with "equal jitter": between half and all of the capped delay. */
@@ -223,25 +226,25 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** The back-off before the second attempt; positive. */
+    /** The back-off before the second attempt; positive, at most one hour. */
     public Builder initialBackoff(Duration initialBackoff) {
-      this.initialBackoff = positive(initialBackoff, "initialBackoff");
+      this.initialBackoff = Durations.positive(initialBackoff, "initialBackoff", MAX_WAIT);
       return this;
     }
 
-    /** The longest back-off; positive. */
+    /** The longest back-off; positive, at most one hour. */
     public Builder maxBackoff(Duration maxBackoff) {
-      this.maxBackoff = positive(maxBackoff, "maxBackoff");
+      this.maxBackoff = Durations.positive(maxBackoff, "maxBackoff", MAX_WAIT);
       return this;
     }
 
-    /** The longest wait a 429's headers may ask for; zero or more. */
+    /**
+     * The longest wait a 429's headers may ask for; zero or more, at most one hour.
+     * A 429 asking for longer fails at once with {@code RateLimitedException}.
+     */
     public Builder maxRateLimitWait(Duration maxRateLimitWait) {
-      requireNonNull(maxRateLimitWait, "maxRateLimitWait == null");
-      if (maxRateLimitWait.isNegative()) {
-        throw new IllegalArgumentException("maxRateLimitWait is negative: " + maxRateLimitWait);
-      }
-      this.maxRateLimitWait = maxRateLimitWait;
+      this.maxRateLimitWait =
+          Durations.nonNegative(maxRateLimitWait, "maxRateLimitWait", MAX_WAIT);
       return this;
     }
 
@@ -264,14 +267,6 @@ public final class RetryPolicy {
             "initialBackoff " + initialBackoff + " exceeds maxBackoff " + maxBackoff);
       }
       return new RetryPolicy(this);
-    }
-
-    private static Duration positive(Duration value, String name) {
-      requireNonNull(value, name + " == null");
-      if (value.isZero() || value.isNegative()) {
-        throw new IllegalArgumentException(name + " must be positive, was " + value);
-      }
-      return value;
     }
   }
 }

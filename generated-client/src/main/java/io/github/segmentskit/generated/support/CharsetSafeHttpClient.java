@@ -2,6 +2,7 @@ package io.github.segmentskit.generated.support;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.Authenticator;
 import java.net.CookieHandler;
 import java.net.ProxySelector;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.zip.GZIPInputStream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
@@ -52,7 +54,7 @@ final class CharsetSafeHttpClient extends HttpClient {
   @Override
   public <T> CompletableFuture<HttpResponse<T>> sendAsync(
       HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-    return delegate.sendAsync(request, handler).thenApply(CharsetSafeHttpClient::escaped);
+    return delegate.sendAsync(request, handler).thenApply(CharsetSafeHttpClient::escapedUnchecked);
   }
 
   @Override
@@ -62,16 +64,41 @@ final class CharsetSafeHttpClient extends HttpClient {
       HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
     return delegate
         .sendAsync(request, handler, pushPromiseHandler)
-        .thenApply(CharsetSafeHttpClient::escaped);
+        .thenApply(CharsetSafeHttpClient::escapedUnchecked);
   }
 
-  private static <T> HttpResponse<T> escaped(HttpResponse<T> response) {
+  /**
+   * The response with its body as escaped ASCII. A gzip body is inflated first (and the response
+   * no longer says {@code Content-Encoding: gzip}): escaping the compressed bytes would corrupt
+   * them.
+   */
+  private static <T> HttpResponse<T> escaped(HttpResponse<T> response) throws IOException {
     if (!(response.body() instanceof InputStream body)) {
       return response;
     }
+    boolean gzip =
+        response
+            .headers()
+            .firstValue("Content-Encoding")
+            .map(value -> value.trim().equalsIgnoreCase("gzip"))
+            .orElse(false);
+    InputStream text = gzip ? new GZIPInputStream(body, 8192) : body;
+    HttpHeaders headers =
+        gzip
+            ? HttpHeaders.of(
+                response.headers().map(), (name, value) -> !name.equalsIgnoreCase("Content-Encoding"))
+            : response.headers();
     @SuppressWarnings("unchecked") // T is InputStream here
-    T safe = (T) new UnicodeEscapingInputStream(body);
-    return new EscapedResponse<>(response, safe);
+    T safe = (T) new UnicodeEscapingInputStream(text);
+    return new EscapedResponse<>(response, headers, safe);
+  }
+
+  private static <T> HttpResponse<T> escapedUnchecked(HttpResponse<T> response) {
+    try {
+      return escaped(response);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override
@@ -120,7 +147,8 @@ final class CharsetSafeHttpClient extends HttpClient {
   }
 
   /** The same response with another body. */
-  private record EscapedResponse<T>(HttpResponse<T> original, T body) implements HttpResponse<T> {
+  private record EscapedResponse<T>(HttpResponse<T> original, HttpHeaders headers, T body)
+      implements HttpResponse<T> {
     @Override
     public int statusCode() {
       return original.statusCode();
@@ -134,11 +162,6 @@ final class CharsetSafeHttpClient extends HttpClient {
     @Override
     public Optional<HttpResponse<T>> previousResponse() {
       return original.previousResponse();
-    }
-
-    @Override
-    public HttpHeaders headers() {
-      return original.headers();
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.util.function.Consumer;
  *   <li>{@code Accept} and, on requests with a body, {@code Content-Type}: exactly one {@code
  *       application/json} each (the spec declares them as header parameters, which the generator
  *       turns into a second copy of the header it already writes);
+ *   <li>{@code User-Agent}: {@code segments-kit/<version> java/<java.version>} ({@link UserAgent});
  *   <li>{@code id:in}: sent literally as one comma-separated value, {@code ?id:in=a,b,c}, as the
  *       API's own requests do, instead of the generator's {@code id%3Ain=a%2Cb%2Cc}.
  * </ul>
@@ -45,6 +46,7 @@ public final class RequestInterceptor implements Consumer<HttpRequest.Builder> {
     HttpRequest draft = builder.copy().build();
     builder.setHeader(AUTH_HEADER, token.reveal());
     builder.setHeader("Accept", JSON);
+    builder.setHeader("User-Agent", UserAgent.value());
     if (draft.headers().firstValue("Content-Type").isPresent()) {
       builder.setHeader("Content-Type", JSON);
     }
