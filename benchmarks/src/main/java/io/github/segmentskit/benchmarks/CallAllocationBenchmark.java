@@ -63,7 +63,7 @@ public class CallAllocationBenchmark {
 
   @Benchmark
   public List<Segment> segmentsClient() {
-    return client.updateSegments(puts);
+    return client.segments().update(puts).execute();
   }
 
   @Benchmark

@@ -44,9 +44,9 @@ final class ChunkingScenario {
             .start()) {
       String hash = "chunking";
       SimulatedStore store = simulator.store(hash);
-      List<String> profiles = new ArrayList<>(PROFILES);
+      List<UUID> profiles = new ArrayList<>(PROFILES);
       for (int i = 0; i < PROFILES; i++) {
-        profiles.add(store.createShopperProfile(1_000 + i).toString());
+        profiles.add(store.createShopperProfile(1_000 + i));
       }
       try (SegmentsClient client =
           SegmentsClient.builder()
@@ -65,16 +65,12 @@ final class ChunkingScenario {
   }
 
   private static Row add(
-      SegmentsClient client,
-      SimulatedStore store,
-      Metrics metrics,
-      List<String> profiles,
-      int run) {
+      SegmentsClient client, SimulatedStore store, Metrics metrics, List<UUID> profiles, int run) {
     UUID segment = store.createSegment("chunking run " + run, "");
     metrics.reset();
     long start = System.nanoTime();
     ChunkedResult<ShopperProfile> result =
-        client.addShopperProfilesToSegment(segment.toString(), profiles);
+        client.segments().shopperProfiles(segment).add(profiles).execute();
     Duration wall = Duration.ofNanos(System.nanoTime() - start);
     return new Row(
         run,

@@ -78,7 +78,7 @@ final class OverheadScenario {
       int end = Math.min(calls, done + BLOCK);
       for (int i = done; i < end; i++) {
         long start = System.nanoTime();
-        int items = client.updateSegments(puts).size();
+        int items = client.segments().update(puts).execute().size();
         long took = System.nanoTime() - start;
         check(items, puts.size());
         if (viaClient != null) {

@@ -2,8 +2,8 @@ package io.github.segmentskit.benchmarks;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
-import io.github.segmentskit.client.SegmentsApiException;
 import io.github.segmentskit.client.SegmentsClient;
+import io.github.segmentskit.client.exception.SegmentsApiException;
 import io.github.segmentskit.generated.api.SegmentsApi;
 import io.github.segmentskit.generated.invoker.ApiException;
 import io.github.segmentskit.generated.model.SegmentPut;
@@ -94,7 +94,7 @@ final class ThroughputScenario {
             .acquireTimeout(Duration.ofSeconds(60))
             .build()) {
       double sequential =
-          sequentialMillis(() -> client.updateSegments(update(segments.get(0), -1)));
+          sequentialMillis(() -> client.segments().update(update(segments.get(0), -1)).execute());
       return measure(
           "SegmentsClient",
           round,
@@ -102,7 +102,7 @@ final class ThroughputScenario {
           simulator,
           (caller, call) -> {
             try {
-              client.updateSegments(update(segments.get(caller), call));
+              client.segments().update(update(segments.get(caller), call)).execute();
               return "ok";
             } catch (SegmentsApiException e) {
               return String.valueOf(e.status());

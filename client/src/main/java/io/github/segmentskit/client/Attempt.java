@@ -101,7 +101,8 @@ final class Attempt extends HttpClient {
     listener.attemptEnd(call, number, response.status(), response.onWire());
     byte[] body;
     try {
-      body = ResponseBodies.decoded(response.rawBody(), response.headers(), wire.maxResponseBytes());
+      body =
+          ResponseBodies.decoded(response.rawBody(), response.headers(), wire.maxResponseBytes());
     } catch (ResponseBodies.TooLarge e) {
       throw new Failure(
           new ResponseTooLargeException(
@@ -141,7 +142,9 @@ final class Attempt extends HttpClient {
               name,
               response,
               "the media type is "
-                  + contentType.map(t -> "\"" + ResponseBodies.abbreviate(t) + "\"").orElse("missing")
+                  + contentType
+                      .map(t -> "\"" + ResponseBodies.abbreviate(t) + "\"")
+                      .orElse("missing")
                   + ", not JSON"));
     }
     Optional<String> charset = ResponseBodies.charset(contentType);
@@ -150,7 +153,9 @@ final class Attempt extends HttpClient {
           errors.untrusted(
               name,
               response,
-              "the body's charset is \"" + ResponseBodies.abbreviate(charset.get()) + "\", not UTF-8"));
+              "the body's charset is \""
+                  + ResponseBodies.abbreviate(charset.get())
+                  + "\", not UTF-8"));
     }
     String text;
     try {

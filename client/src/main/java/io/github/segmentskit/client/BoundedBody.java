@@ -112,7 +112,8 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
     private final long declared;
 
     TooLarge(long declared) {
-      super(declared < 0 ? "body past the limit" : "Content-Length " + declared + " past the limit");
+      super(
+          declared < 0 ? "body past the limit" : "Content-Length " + declared + " past the limit");
       this.declared = declared;
     }
 

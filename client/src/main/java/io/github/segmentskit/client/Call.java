@@ -25,9 +25,9 @@ public interface Call<T> {
   T execute();
 
   /**
-   * Runs the call on the client's executor; the future completes with the result or with the
-   * typed {@link io.github.segmentskit.client.exception.SegmentsException}. A call still queued
-   * when the client is closed fails with {@link
+   * Runs the call on the client's executor; the future completes with the result or with the typed
+   * {@link io.github.segmentskit.client.exception.SegmentsException}. A call still queued when the
+   * client is closed fails with {@link
    * io.github.segmentskit.client.exception.ClientClosedException}.
    */
   CompletableFuture<T> executeAsync();

@@ -14,7 +14,8 @@ import java.util.function.Function;
 /**
  * Makes the {@link Call}s of the resource clients: a single request ({@link #single}), or one
  * request per chunk of ids ({@link #chunked}) whose outcomes make a {@link ChunkedResult}. Both run
- * through the one {@link Pipeline}; blocking on the caller's thread, async on the client's executor.
+ * through the one {@link Pipeline}; blocking on the caller's thread, async on the client's
+ * executor.
  */
 final class Calls {
   private final Pipeline pipeline;
@@ -130,7 +131,8 @@ final class Calls {
                                 : new SegmentsException("chunk " + index + " failed", failure))));
       }
       return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
-          .thenApply(done -> new ChunkedResult<>(futures.stream().map(CompletableFuture::join).toList()));
+          .thenApply(
+              done -> new ChunkedResult<>(futures.stream().map(CompletableFuture::join).toList()));
     }
 
     private ChunkOutcome<T> run(int index) {
@@ -143,7 +145,8 @@ final class Calls {
     }
 
     private ChunkOutcome<T> failed(int index, SegmentsException failure) {
-      return new ChunkOutcome<>(index, firstInputIndex(index), chunks.get(index), List.of(), failure);
+      return new ChunkOutcome<>(
+          index, firstInputIndex(index), chunks.get(index), List.of(), failure);
     }
 
     private int firstInputIndex(int index) {

@@ -3,7 +3,6 @@ package io.github.segmentskit.client;
 import static java.util.Objects.requireNonNull;
 
 import io.github.segmentskit.client.exception.SegmentsException;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

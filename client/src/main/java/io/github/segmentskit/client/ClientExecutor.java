@@ -47,7 +47,8 @@ final class ClientExecutor {
             new LinkedBlockingQueue<>(),
             runnable -> {
               Thread thread =
-                  new Thread(runnable, "segments-" + storeHash + "-async-" + count.incrementAndGet());
+                  new Thread(
+                      runnable, "segments-" + storeHash + "-async-" + count.incrementAndGet());
               thread.setDaemon(true);
               return thread;
             });
@@ -79,7 +80,8 @@ final class ClientExecutor {
   }
 
   ClientClosedException closedException(Throwable cause) {
-    return new ClientClosedException("the SegmentsClient of store " + storeHash + " is closed", cause);
+    return new ClientClosedException(
+        "the SegmentsClient of store " + storeHash + " is closed", cause);
   }
 
   /** Idempotent. */

@@ -18,7 +18,8 @@ import java.util.Optional;
  * <p>Rules:
  *
  * <ul>
- *   <li><b>Store hashes are case-insensitive</b>: {@code abc123} and {@code ABC123} share one limit.
+ *   <li><b>Store hashes are case-insensitive</b>: {@code abc123} and {@code ABC123} share one
+ *       limit.
  *   <li><b>The smallest limit wins</b>: when clients of one store ask for different limits, the
  *       limit in force is the smallest asked for by the clients still open (a lower limit is always
  *       safe against the API's documented 10; a higher one might not be). Requests in flight are
@@ -48,7 +49,8 @@ public final class ConcurrencyLimiterRegistry {
 
   /** A new registry that shares nothing with any other. */
   public static ConcurrencyLimiterRegistry create() {
-    return new ConcurrencyLimiterRegistry("isolated@" + Integer.toHexString(new Object().hashCode()));
+    return new ConcurrencyLimiterRegistry(
+        "isolated@" + Integer.toHexString(new Object().hashCode()));
   }
 
   /**

@@ -60,7 +60,8 @@ final class ErrorMapper {
   }
 
   /** The exception for an error status; {@code body} is the decoded body text. */
-  SegmentsApiException fromStatus(Operation operation, String path, Exchanged response, String body) {
+  SegmentsApiException fromStatus(
+      Operation operation, String path, Exchanged response, String body) {
     String rawBody = redact(body == null ? "" : body);
     JsonNode json = parseObject(body);
     ApiError error =
@@ -132,7 +133,9 @@ final class ErrorMapper {
       error.setType(truncate(redact(error.getType())));
       if (error.getErrors() != null) {
         Map<String, String> clean = new LinkedHashMap<>();
-        error.getErrors().forEach((key, value) -> clean.put(truncate(redact(key)), truncate(redact(value))));
+        error
+            .getErrors()
+            .forEach((key, value) -> clean.put(truncate(redact(key)), truncate(redact(value))));
         error.setErrors(clean);
       }
       return error;
@@ -146,7 +149,9 @@ final class ErrorMapper {
     Throwable root = unwrap(cause);
     if (findTooLarge(cause)) {
       return new ResponseTooLargeException(
-          name + " -> the response body is larger than maxResponseBytes (" + maxResponseBytes
+          name
+              + " -> the response body is larger than maxResponseBytes ("
+              + maxResponseBytes
               + " bytes); the client stopped reading it",
           maxResponseBytes);
     }
@@ -168,7 +173,11 @@ final class ErrorMapper {
   /** The exception for a 2xx body that the generated code could not read into its model. */
   SegmentsResponseException unreadable(String name, Exchanged response, JsonProcessingException e) {
     return new SegmentsResponseException(
-        name + " -> " + status(response) + " but the body could not be read: " + redact(describe(e)),
+        name
+            + " -> "
+            + status(response)
+            + " but the body could not be read: "
+            + redact(describe(e)),
         redactedCause(e));
   }
 

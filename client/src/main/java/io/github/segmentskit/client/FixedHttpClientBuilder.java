@@ -10,8 +10,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
 /**
- * The {@link HttpClient.Builder} the generated {@code ApiClient} of one attempt asks for its client:
- * {@link #build()} returns that attempt. Nothing else is configured through it.
+ * The {@link HttpClient.Builder} the generated {@code ApiClient} of one attempt asks for its
+ * client: {@link #build()} returns that attempt. Nothing else is configured through it.
  */
 final class FixedHttpClientBuilder implements HttpClient.Builder {
   private final HttpClient client;

@@ -68,7 +68,10 @@ public final class Ids {
   }
 
   static String problem(String where, String id) {
-    return where + " " + (id == null ? "null" : "\"" + abbreviate(id) + "\"") + " is not a canonical UUID";
+    return where
+        + " "
+        + (id == null ? "null" : "\"" + abbreviate(id) + "\"")
+        + " is not a canonical UUID";
   }
 
   private static String abbreviate(String id) {

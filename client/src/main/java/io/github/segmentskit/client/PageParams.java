@@ -37,7 +37,10 @@ public final class PageParams {
     return FIRST;
   }
 
-  /** Page {@code page} (from 1), {@value #DEFAULT_LIMIT} items; change the size with {@link #limit(int)}. */
+  /**
+   * Page {@code page} (from 1), {@value #DEFAULT_LIMIT} items; change the size with {@link
+   * #limit(int)}.
+   */
   public static PageParams page(int page) {
     return new PageParams(page, DEFAULT_LIMIT);
   }

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The checks that make a page trustworthy: its pagination must agree with itself, with its items
- * and with the page asked for. A page that fails them is an {@link InconsistentPaginationException},
- * never a short or empty success that would end a stream early.
+ * and with the page asked for. A page that fails them is an {@link
+ * InconsistentPaginationException}, never a short or empty success that would end a stream early.
  */
 final class Pages {
   private Pages() {}
@@ -20,30 +20,47 @@ final class Pages {
     int perPage = pagination.getPerPage();
     int totalPages = pagination.getTotalPages();
     if (current != asked.page()) {
-      throw inconsistent(name, "current_page is " + current + ", but page " + asked.page() + " was asked for");
+      throw inconsistent(
+          name, "current_page is " + current + ", but page " + asked.page() + " was asked for");
     }
     if (count != items.size()) {
-      throw inconsistent(name, "count is " + count + ", but the page holds " + items.size() + " items");
+      throw inconsistent(
+          name, "count is " + count + ", but the page holds " + items.size() + " items");
     }
     if (items.size() > perPage) {
-      throw inconsistent(name, "the page holds " + items.size() + " items, more than per_page " + perPage);
+      throw inconsistent(
+          name, "the page holds " + items.size() + " items, more than per_page " + perPage);
     }
     if (perPage > asked.limit()) {
-      throw inconsistent(name, "per_page is " + perPage + ", more than the limit " + asked.limit() + " asked for");
+      throw inconsistent(
+          name, "per_page is " + perPage + ", more than the limit " + asked.limit() + " asked for");
     }
     long expectedPages = (total + (long) perPage - 1) / perPage;
     boolean pagesAgree = totalPages == expectedPages || (total == 0 && totalPages <= 1);
     if (!pagesAgree) {
       throw inconsistent(
           name,
-          "total_pages is " + totalPages + ", but total " + total + " at per_page " + perPage
-              + " makes " + expectedPages);
+          "total_pages is "
+              + totalPages
+              + ", but total "
+              + total
+              + " at per_page "
+              + perPage
+              + " makes "
+              + expectedPages);
     }
     if (current < totalPages && items.size() < perPage) {
       throw inconsistent(
           name,
-          "page " + current + " of " + totalPages + " holds " + items.size()
-              + " items, fewer than per_page " + perPage + ", though more pages follow");
+          "page "
+              + current
+              + " of "
+              + totalPages
+              + " holds "
+              + items.size()
+              + " items, fewer than per_page "
+              + perPage
+              + ", though more pages follow");
     }
     if (current > Math.max(totalPages, 1) && !items.isEmpty()) {
       throw inconsistent(

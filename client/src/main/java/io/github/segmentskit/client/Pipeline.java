@@ -128,7 +128,8 @@ final class Pipeline {
     }
     List<String> problems = ModelRules.problems(model, "");
     if (!problems.isEmpty()) {
-      String shown = String.join("; ", problems.subList(0, Math.min(MAX_PROBLEMS_SHOWN, problems.size())));
+      String shown =
+          String.join("; ", problems.subList(0, Math.min(MAX_PROBLEMS_SHOWN, problems.size())));
       int more = problems.size() - MAX_PROBLEMS_SHOWN;
       throw errors.untrusted(
           name,

@@ -3,10 +3,10 @@ package io.github.segmentskit.client;
 import java.util.UUID;
 
 /**
- * How many ids fit in one {@code id:in} list: ids go in the request target ({@code
- * ?id:in=a,b,c}), and servers and proxies refuse long ones, so no target the client sends is longer
- * than {@value #MAX_TARGET_LENGTH} characters (8 KiB). With the default base URI that is about 215
- * ids per request; longer lists are split.
+ * How many ids fit in one {@code id:in} list: ids go in the request target ({@code ?id:in=a,b,c}),
+ * and servers and proxies refuse long ones, so no target the client sends is longer than {@value
+ * #MAX_TARGET_LENGTH} characters (8 KiB). With the default base URI that is about 215 ids per
+ * request; longer lists are split.
  */
 final class RequestTargets {
   /** The longest request target (path and query) the client sends. */

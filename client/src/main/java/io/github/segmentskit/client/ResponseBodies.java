@@ -16,9 +16,9 @@ import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 /**
- * What the client does with the bytes of a response body before anything reads them: inflates
- * gzip (the limit counts inflated bytes), decodes UTF-8 strictly, and hands the generated code text
- * it cannot garble whatever the platform charset.
+ * What the client does with the bytes of a response body before anything reads them: inflates gzip
+ * (the limit counts inflated bytes), decodes UTF-8 strictly, and hands the generated code text it
+ * cannot garble whatever the platform charset.
  */
 final class ResponseBodies {
   private static final boolean PLATFORM_IS_UTF8 =

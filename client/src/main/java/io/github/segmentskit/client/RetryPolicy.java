@@ -239,12 +239,11 @@ public final class RetryPolicy {
     }
 
     /**
-     * The longest wait a 429's headers may ask for; zero or more, at most one hour.
-     * A 429 asking for longer fails at once with {@code RateLimitedException}.
+     * The longest wait a 429's headers may ask for; zero or more, at most one hour. A 429 asking
+     * for longer fails at once with {@code RateLimitedException}.
      */
     public Builder maxRateLimitWait(Duration maxRateLimitWait) {
-      this.maxRateLimitWait =
-          Durations.nonNegative(maxRateLimitWait, "maxRateLimitWait", MAX_WAIT);
+      this.maxRateLimitWait = Durations.nonNegative(maxRateLimitWait, "maxRateLimitWait", MAX_WAIT);
       return this;
     }
 

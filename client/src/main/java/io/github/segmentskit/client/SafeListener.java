@@ -6,8 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs a user's {@link EventListener} so that it cannot break a call: an exception it throws is
- * caught, logged once per listener class (at WARNING, class and method only) and otherwise
- * ignored.
+ * caught, logged once per listener class (at WARNING, class and method only) and otherwise ignored.
  */
 final class SafeListener implements EventListener {
   private static final System.Logger LOG = System.getLogger(SafeListener.class.getName());

@@ -6,7 +6,6 @@ import io.github.segmentskit.generated.model.Segment;
 import io.github.segmentskit.generated.model.SegmentPost;
 import io.github.segmentskit.generated.model.SegmentPut;
 import io.github.segmentskit.generated.model.SegmentsCollectionResponse;
-import io.github.segmentskit.generated.model.SegmentsWriteResponse;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -52,7 +51,9 @@ public final class Segments {
     return calls.single(listEndpoint(asked, filter));
   }
 
-  /** All segments, {@value PageParams#DEFAULT_LIMIT} per request, read as the stream is consumed. */
+  /**
+   * All segments, {@value PageParams#DEFAULT_LIMIT} per request, read as the stream is consumed.
+   */
   public Stream<Segment> stream() {
     return stream(PageParams.DEFAULT_LIMIT);
   }
@@ -93,7 +94,9 @@ public final class Segments {
             response -> List.copyOf(response.getData())));
   }
 
-  /** {@code PUT /segments}: updates segments; each needs an id; fields left out stay as they are. */
+  /**
+   * {@code PUT /segments}: updates segments; each needs an id; fields left out stay as they are.
+   */
   public Call<List<Segment>> update(List<SegmentPut> segments) {
     List<SegmentPut> body = Inputs.body("segments", segments);
     return calls.single(

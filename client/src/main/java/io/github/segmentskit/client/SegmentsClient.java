@@ -28,10 +28,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }</pre>
  *
  * <p>One entry object, one small client per resource: {@link #segments()} (and the profiles of a
- * segment, {@code segments().shopperProfiles(id)}), {@link #shopperProfiles()} (and the segments of a
- * profile, {@code shopperProfiles().segments(id)}). Each method checks its input at once and returns
- * a {@link Call}: {@code execute()} runs it on the calling thread, {@code executeAsync()} on the
- * client's executor.
+ * segment, {@code segments().shopperProfiles(id)}), {@link #shopperProfiles()} (and the segments of
+ * a profile, {@code shopperProfiles().segments(id)}). Each method checks its input at once and
+ * returns a {@link Call}: {@code execute()} runs it on the calling thread, {@code executeAsync()}
+ * on the client's executor.
  *
  * <p>Thread-safe. Close it to end its async threads and leave the store's limiter (its requests
  * still on the wire keep their permits until they end).
@@ -268,8 +268,8 @@ public final class SegmentsClient implements AutoCloseable {
     }
 
     /**
-     * The most requests of the store on the wire at once; default 10, the API's documented limit;
-     * 1 to 1000. Clients of one store in a registry share the smallest limit any of them asked for.
+     * The most requests of the store on the wire at once; default 10, the API's documented limit; 1
+     * to 1000. Clients of one store in a registry share the smallest limit any of them asked for.
      * Also the size of the client's own async pool. Ignored by a given {@link #concurrencyLimiter}.
      */
     public Builder maxConcurrentRequests(int maxConcurrentRequests) {
@@ -298,9 +298,8 @@ public final class SegmentsClient implements AutoCloseable {
     }
 
     /**
-     * The deadline of each attempt, from sending the request to the last byte of the response
-     * body; default 30 s; positive, at most one hour. A server that stalls mid-body is cut off at
-     * it.
+     * The deadline of each attempt, from sending the request to the last byte of the response body;
+     * default 30 s; positive, at most one hour. A server that stalls mid-body is cut off at it.
      */
     public Builder requestTimeout(Duration requestTimeout) {
       this.requestTimeout = Durations.positive(requestTimeout, "requestTimeout", MAX_TIMEOUT);
@@ -346,8 +345,8 @@ public final class SegmentsClient implements AutoCloseable {
     }
 
     /**
-     * A limiter of your own instead of a registry's, e.g. one shared by a fleet of JVMs
-     * ({@code segments-limiter-redis}). The client does not close it.
+     * A limiter of your own instead of a registry's, e.g. one shared by a fleet of JVMs ({@code
+     * segments-limiter-redis}). The client does not close it.
      */
     public Builder concurrencyLimiter(ConcurrencyLimiter concurrencyLimiter) {
       this.concurrencyLimiter = requireNonNull(concurrencyLimiter, "concurrencyLimiter == null");
@@ -356,8 +355,8 @@ public final class SegmentsClient implements AutoCloseable {
 
     /**
      * The executor of {@code executeAsync()}; default: a pool the client owns, as many daemon
-     * threads as {@code maxConcurrentRequests}, ended by {@code close()}. The client does not shut a
-     * given executor down.
+     * threads as {@code maxConcurrentRequests}, ended by {@code close()}. The client does not shut
+     * a given executor down.
      */
     public Builder executor(Executor executor) {
       this.executor = requireNonNull(executor, "executor == null");
@@ -399,8 +398,8 @@ public final class SegmentsClient implements AutoCloseable {
     /**
      * Builds the client.
      *
-     * @throws IllegalStateException if {@code storeHash} or {@code accessToken} is missing, or
-     *     both {@code httpClient} and {@code connectTimeout} were set
+     * @throws IllegalStateException if {@code storeHash} or {@code accessToken} is missing, or both
+     *     {@code httpClient} and {@code connectTimeout} were set
      */
     public SegmentsClient build() {
       List<String> missing = new ArrayList<>();

@@ -9,8 +9,8 @@ import java.util.Map;
  * The {@code java.net.http.HttpClient}s the clients share, one per connect timeout. An {@code
  * HttpClient} is meant to be shared (a connection pool and one selector thread), and on Java 17 it
  * cannot be closed: its threads end only when it is garbage. A client per {@code SegmentsClient}
- * would leave threads behind every closed client; shared ones are built once and reused, so
- * opening and closing clients costs no threads. Redirects are never followed.
+ * would leave threads behind every closed client; shared ones are built once and reused, so opening
+ * and closing clients costs no threads. Redirects are never followed.
  *
  * <p>At most {@value #MAX_SHARED} distinct connect timeouts are shared; past that each client gets
  * its own {@code HttpClient}.

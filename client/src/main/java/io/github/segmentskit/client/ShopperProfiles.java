@@ -39,7 +39,10 @@ public final class ShopperProfiles {
         "GET /shopper-profiles", size, page -> calls.single(listEndpoint(page)).execute());
   }
 
-  /** {@code POST /shopper-profiles}: creates profiles for existing customers ({@code customer_id} from 1). */
+  /**
+   * {@code POST /shopper-profiles}: creates profiles for existing customers ({@code customer_id}
+   * from 1).
+   */
   public Call<List<ShopperProfile>> create(List<ShopperProfilePost> shopperProfiles) {
     List<ShopperProfilePost> body = Inputs.body("shopperProfiles", shopperProfiles);
     return calls.single(

@@ -31,10 +31,10 @@ import java.util.UUID;
  *       ({@link Ids}); Jackson also reads a Base64 form;
  *   <li>date-times: ISO-8601 strings with an offset only (RFC 3339); not epoch numbers;
  *   <li>malformed UTF-8 never reaches the mapper: {@link ResponseBodies} refuses it before;
- *   <li><b>kept</b>: unknown properties are ignored (the generated default): BigCommerce adds fields
- *       to its responses without a new API version, and a client that refused them would break on
- *       every such addition. Missing required fields, nulls, ranges and sizes are checked after
- *       reading, against the spec's constraints ({@link ModelRules}).
+ *   <li><b>kept</b>: unknown properties are ignored (the generated default): BigCommerce adds
+ *       fields to its responses without a new API version, and a client that refused them would
+ *       break on every such addition. Missing required fields, nulls, ranges and sizes are checked
+ *       after reading, against the spec's constraints ({@link ModelRules}).
  * </ul>
  */
 final class StrictJson {

@@ -3,6 +3,9 @@ package io.github.segmentskit.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.segmentskit.client.exception.SegmentsConnectionException;
+import io.github.segmentskit.client.exception.SegmentsTimeoutException;
+import io.github.segmentskit.client.exception.SegmentsValidationException;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -106,6 +109,26 @@ class RetryPolicyTest {
     assertThat(policy.decide("POST", 1, reset).retry()).isFalse();
     assertThat(policy.decide("GET", 1, timeout).retry()).isFalse();
     assertThat(policy.decide("GET", 1, new SegmentsValidationException("bad")).retry()).isFalse();
+  }
+
+  @Test
+  void anAbsurdResetFailsAtOnceWithoutOverflowing() {
+    for (String header : List.of("X-Rate-Limit-Time-Reset-Ms", "X-Retry-After")) {
+      RetryDecision decision =
+          policy.decide("GET", 1, 429, Map.of(header, List.of(String.valueOf(Long.MAX_VALUE))));
+      assertThat(decision.retry()).as(header).isFalse();
+      assertThat(decision.reason()).contains("more than maxRateLimitWait");
+    }
+  }
+
+  @Test
+  void everyWaitIsCappedAtAnHour() {
+    assertThatThrownBy(() -> RetryPolicy.builder().maxRateLimitWait(Duration.ofDays(109_500)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at most PT1H");
+    assertThatThrownBy(() -> RetryPolicy.builder().maxBackoff(Duration.ofMillis(Long.MAX_VALUE)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(RetryPolicy.builder().maxRateLimitWait(RetryPolicy.MAX_WAIT).build()).isNotNull();
   }
 
   @Test

@@ -19,13 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.github.segmentskit.client.NotFoundException;
+import io.github.segmentskit.client.ConcurrencyLimiterRegistry;
+import io.github.segmentskit.client.PageParams;
 import io.github.segmentskit.client.SegmentsClient;
-import io.github.segmentskit.client.SegmentsValidationException;
+import io.github.segmentskit.client.exception.NotFoundException;
+import io.github.segmentskit.client.exception.SegmentsValidationException;
 import io.github.segmentskit.generated.model.Segment;
 import io.github.segmentskit.generated.model.ShopperProfile;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,19 +45,20 @@ class SegmentsClientAsyncTest {
           .failOnUnmatchedRequests(true)
           .build();
 
+  private final ConcurrencyLimiterRegistry registry = ConcurrencyLimiterRegistry.create();
   private SegmentsClient client;
 
   @BeforeEach
   void setUp() {
-    client = TestClients.builder(wireMock, new RecordingSleeper()).build();
+    client =
+        TestClients.builder(wireMock, new RecordingSleeper()).limiterRegistry(registry).build();
   }
 
   @AfterEach
   void tearDown() {
+    assertThat(registry.permitsInUse(Fixtures.STORE)).isZero();
     client.close();
     SpecValidation.assertAllInteractionsMatchSpec(wireMock);
-    assertThat(client.concurrencyLimiter().availablePermits())
-        .isEqualTo(client.concurrencyLimiter().maxConcurrentRequests());
   }
 
   @Test
@@ -66,11 +68,14 @@ class SegmentsClientAsyncTest {
                 BASE_PATH + "/segments?page=1&limit=50&id:in=" + SEGMENT_A + "," + SEGMENT_B))
             .willReturn(okJson(json("segments-page.json"))));
 
-    var page = client.listSegmentsAsync(1, 50, List.of(SEGMENT_A, SEGMENT_B)).join();
+    var page =
+        client
+            .segments()
+            .list(PageParams.first(), List.of(SEGMENT_A, SEGMENT_B))
+            .executeAsync()
+            .join();
 
-    assertThat(page.items())
-        .extracting(Segment::getId)
-        .containsExactly(UUID.fromString(SEGMENT_A), UUID.fromString(SEGMENT_B));
+    assertThat(page.items()).extracting(Segment::getId).containsExactly(SEGMENT_A, SEGMENT_B);
   }
 
   @Test
@@ -79,7 +84,7 @@ class SegmentsClientAsyncTest {
         get(urlEqualTo(BASE_PATH + "/shopper-profiles?page=1&limit=50"))
             .willReturn(okJson(json("profiles-page.json"))));
 
-    var page = client.listShopperProfilesAsync(1, 50).join();
+    var page = client.shopperProfiles().list(PageParams.first()).executeAsync().join();
 
     assertThat(page.items()).extracting(ShopperProfile::getCustomerId).containsExactly(1042L);
   }
@@ -87,10 +92,11 @@ class SegmentsClientAsyncTest {
   @Test
   void listSegmentShopperProfilesAsyncPutsTheSegmentIdInThePath() {
     wireMock.stubFor(
-        get(urlEqualTo(BASE_PATH + "/segments/" + SEGMENT_A + "/shopper-profiles?page=2&limit=10"))
+        get(urlEqualTo(BASE_PATH + "/segments/" + SEGMENT_A + "/shopper-profiles?page=1&limit=50"))
             .willReturn(okJson(json("profiles-page.json"))));
 
-    var page = client.listSegmentShopperProfilesAsync(SEGMENT_A, 2, 10).join();
+    var page =
+        client.segments().shopperProfiles(SEGMENT_A).list(PageParams.first()).executeAsync().join();
 
     assertThat(page.items()).hasSize(1);
   }
@@ -101,7 +107,8 @@ class SegmentsClientAsyncTest {
         get(urlEqualTo(BASE_PATH + "/shopper-profiles/" + PROFILE_A + "/segments?page=1&limit=50"))
             .willReturn(okJson(json("segments-page.json"))));
 
-    var page = client.listShopperProfileSegmentsAsync(PROFILE_A, 1, 50).join();
+    var page =
+        client.shopperProfiles().segments(PROFILE_A).list(PageParams.first()).executeAsync().join();
 
     assertThat(page.items()).hasSize(2);
   }
@@ -118,7 +125,15 @@ class SegmentsClientAsyncTest {
             + PROFILE_B;
     wireMock.stubFor(delete(urlEqualTo(url)).willReturn(aResponse().withStatus(204)));
 
-    client.removeShopperProfilesFromSegmentAsync(SEGMENT_A, List.of(PROFILE_A, PROFILE_B)).join();
+    assertThat(
+            client
+                .segments()
+                .shopperProfiles(SEGMENT_A)
+                .remove(List.of(PROFILE_A, PROFILE_B))
+                .executeAsync()
+                .join()
+                .allSucceeded())
+        .isTrue();
 
     wireMock.verify(1, deleteRequestedFor(urlEqualTo(url)));
   }
@@ -128,7 +143,7 @@ class SegmentsClientAsyncTest {
     String url = BASE_PATH + "/shopper-profiles?id:in=" + PROFILE_A;
     wireMock.stubFor(delete(urlEqualTo(url)).willReturn(aResponse().withStatus(204)));
 
-    client.deleteShopperProfilesAsync(List.of(PROFILE_A)).join();
+    client.shopperProfiles().delete(List.of(PROFILE_A)).executeAsync().join();
 
     wireMock.verify(1, deleteRequestedFor(urlEqualTo(url)));
   }
@@ -143,21 +158,35 @@ class SegmentsClientAsyncTest {
                     .withHeader("Content-Type", "application/json")
                     .withBody(json("error-404.json"))));
 
-    assertThatThrownBy(() -> client.listShopperProfileSegmentsAsync(PROFILE_A, 1, 50).join())
+    assertThatThrownBy(
+            () ->
+                client
+                    .shopperProfiles()
+                    .segments(PROFILE_A)
+                    .list(PageParams.first())
+                    .executeAsync()
+                    .join())
         .isInstanceOf(CompletionException.class)
         .hasCauseInstanceOf(NotFoundException.class);
   }
 
   @Test
   void asyncVariantsRejectBadInputBeforeAnyFutureOrRequest() {
-    assertThatThrownBy(() -> client.deleteShopperProfilesAsync(List.of()))
+    // The call object is made (and its input checked) before execute() or executeAsync():
+    // blocking and async fail alike, in the caller's thread, with no future and no request.
+    assertThatThrownBy(() -> client.shopperProfiles().delete(List.of()).executeAsync())
         .isInstanceOf(SegmentsValidationException.class);
     assertThatThrownBy(
-            () -> client.removeShopperProfilesFromSegmentAsync(SEGMENT_A, List.of("1-1-1-1-1")))
+            () ->
+                client
+                    .segments()
+                    .shopperProfiles(SEGMENT_A)
+                    .remove(java.util.Arrays.asList(PROFILE_A, null))
+                    .executeAsync())
         .isInstanceOf(SegmentsValidationException.class);
-    assertThatThrownBy(() -> client.listSegmentShopperProfilesAsync("not-a-uuid", 1, 50))
+    assertThatThrownBy(() -> client.segments().shopperProfiles(null).list(PageParams.first()))
         .isInstanceOf(SegmentsValidationException.class);
-    assertThatThrownBy(() -> client.listSegmentsAsync(1, 50, List.of(SEGMENT_A, "x")))
+    assertThatThrownBy(() -> client.segments().list(PageParams.first(), List.of()).executeAsync())
         .isInstanceOf(SegmentsValidationException.class);
 
     assertThat(wireMock.findAll(anyRequestedFor(anyUrl()))).isEmpty();

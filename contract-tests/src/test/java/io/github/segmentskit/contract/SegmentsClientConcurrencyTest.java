@@ -11,15 +11,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.github.segmentskit.client.ConcurrencyLimitExceededException;
 import io.github.segmentskit.client.ConcurrencyLimiter;
+import io.github.segmentskit.client.ConcurrencyLimiterRegistry;
 import io.github.segmentskit.client.RetryPolicy;
 import io.github.segmentskit.client.SegmentsClient;
-import io.github.segmentskit.client.StoreConcurrencyLimiters;
+import io.github.segmentskit.client.exception.ConcurrencyLimitExceededException;
 import io.github.segmentskit.generated.model.Segment;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -68,9 +69,13 @@ class SegmentsClientConcurrencyTest {
     SpecValidation.assertAllInteractionsMatchSpec(wireMock);
   }
 
-  private static SegmentsClient.Builder noRetries() {
+  private final ConcurrencyLimiterRegistry registry = ConcurrencyLimiterRegistry.create();
+
+  private SegmentsClient.Builder noRetries() {
     // No retries: a 429 from the enforcer must surface, not be hidden by a retry.
-    return TestClients.builder(wireMock, new RecordingSleeper()).retryPolicy(RetryPolicy.none());
+    return TestClients.builder(wireMock, new RecordingSleeper())
+        .retryPolicy(RetryPolicy.none())
+        .limiterRegistry(registry);
   }
 
   @Test
@@ -84,7 +89,10 @@ class SegmentsClientConcurrencyTest {
             callers.submit(
                 () -> {
                   start.await();
-                  return client.updateSegments(SegmentsClientRequestShapeTest.updateBoth());
+                  return client
+                      .segments()
+                      .update(SegmentsClientRequestShapeTest.updateBoth())
+                      .execute();
                 }));
       }
       start.countDown();
@@ -97,7 +105,7 @@ class SegmentsClientConcurrencyTest {
           });
       assertThat(ENFORCER.refused()).isZero();
       assertThat(ENFORCER.peak()).isEqualTo(10);
-      assertThat(client.concurrencyLimiter().availablePermits()).isEqualTo(10);
+      assertThat(registry.permitsInUse(Fixtures.STORE)).isZero();
     } finally {
       callers.shutdownNow();
     }
@@ -111,7 +119,8 @@ class SegmentsClientConcurrencyTest {
       List<CompletableFuture<List<Segment>>> futures = new ArrayList<>();
       for (int i = 0; i < 60; i++) {
         SegmentsClient client = i % 2 == 0 ? first : second;
-        futures.add(client.updateSegmentsAsync(SegmentsClientRequestShapeTest.updateBoth()));
+        futures.add(
+            client.segments().update(SegmentsClientRequestShapeTest.updateBoth()).executeAsync());
       }
       assertTimeoutPreemptively(
           Duration.ofSeconds(30), () -> futures.forEach(f -> assertThat(f.join()).hasSize(2)));
@@ -123,20 +132,27 @@ class SegmentsClientConcurrencyTest {
 
   @Test
   void waitingLongerThanAcquireTimeoutThrowsConcurrencyLimitExceeded() throws Exception {
-    try (StoreConcurrencyLimiters.Lease limiter = StoreConcurrencyLimiters.lease("waitstore", 1);
-        SegmentsClient client =
-            noRetries().concurrencyLimiter(limiter).acquireTimeout(Duration.ofMillis(20)).build()) {
-      assertThat(limiter.tryAcquire(Duration.ZERO)).isTrue();
+    try (ConcurrencyLimiterRegistry.Lease limiter = registry.join(Fixtures.STORE, 1);
+        SegmentsClient client = noRetries().acquireTimeout(Duration.ofMillis(20)).build()) {
+      ConcurrencyLimiter.Permit busy = limiter.acquire(Duration.ZERO).orElseThrow();
       try {
         ConcurrencyLimitExceededException e =
             assertThrows(
                 ConcurrencyLimitExceededException.class,
-                () -> client.updateSegments(SegmentsClientRequestShapeTest.updateBoth()));
+                () ->
+                    client
+                        .segments()
+                        .update(SegmentsClientRequestShapeTest.updateBoth())
+                        .execute());
         assertThat(e.storeHash()).isEqualTo(Fixtures.STORE);
         assertThat(e.limit()).isEqualTo(1);
-        assertThat(e.getMessage()).contains("store abc123").contains("all 1 concurrent-request");
+        assertThat(e.waited()).isEqualTo(Duration.ofMillis(20));
+        assertThat(e.getMessage())
+            .isEqualTo(
+                "store abc123: no permit of the 1 concurrent requests allowed became free within"
+                    + " 20 ms; request not sent");
       } finally {
-        limiter.release();
+        busy.close();
       }
     }
     assertThat(wireMock.getAllServeEvents()).isEmpty();
@@ -148,12 +164,13 @@ class SegmentsClientConcurrencyTest {
     try (SegmentsClient client = noRetries().concurrencyLimiter(limiter).build()) {
       List<CompletableFuture<List<Segment>>> futures = new ArrayList<>();
       for (int i = 0; i < 12; i++) {
-        futures.add(client.updateSegmentsAsync(SegmentsClientRequestShapeTest.updateBoth()));
+        futures.add(
+            client.segments().update(SegmentsClientRequestShapeTest.updateBoth()).executeAsync());
       }
       futures.forEach(CompletableFuture::join);
     }
     assertThat(limiter.acquired()).isEqualTo(12);
-    assertThat(limiter.availablePermits()).isEqualTo(3);
+    assertThat(limiter.free()).isEqualTo(3);
     assertThat(ENFORCER.peak()).isLessThanOrEqualTo(3);
     ServeEvents.awaitCount(wireMock, 12);
   }
@@ -170,17 +187,19 @@ class SegmentsClientConcurrencyTest {
     }
 
     @Override
-    public boolean tryAcquire(Duration timeout) throws InterruptedException {
-      boolean ok = semaphore.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS);
-      if (ok) {
-        acquired.incrementAndGet();
+    public Optional<Permit> acquire(Duration timeout) throws InterruptedException {
+      if (!semaphore.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+        return Optional.empty();
       }
-      return ok;
-    }
-
-    @Override
-    public void release() {
-      semaphore.release();
+      acquired.incrementAndGet();
+      java.util.concurrent.atomic.AtomicBoolean closed =
+          new java.util.concurrent.atomic.AtomicBoolean();
+      return Optional.of(
+          () -> {
+            if (closed.compareAndSet(false, true)) {
+              semaphore.release();
+            }
+          });
     }
 
     @Override
@@ -188,8 +207,7 @@ class SegmentsClientConcurrencyTest {
       return max;
     }
 
-    @Override
-    public int availablePermits() {
+    int free() {
       return semaphore.availablePermits();
     }
 

@@ -15,19 +15,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.github.segmentskit.client.BadRequestException;
-import io.github.segmentskit.client.ConflictException;
-import io.github.segmentskit.client.ForbiddenException;
-import io.github.segmentskit.client.NotFoundException;
-import io.github.segmentskit.client.PayloadTooLargeException;
-import io.github.segmentskit.client.RateLimitedException;
+import io.github.segmentskit.client.PageParams;
+import io.github.segmentskit.client.RateLimitHeaders;
 import io.github.segmentskit.client.RetryPolicy;
-import io.github.segmentskit.client.SegmentsApiException;
 import io.github.segmentskit.client.SegmentsClient;
-import io.github.segmentskit.client.SegmentsResponseException;
-import io.github.segmentskit.client.ServerErrorException;
-import io.github.segmentskit.client.UnauthorizedException;
-import io.github.segmentskit.client.UnprocessableEntityException;
+import io.github.segmentskit.client.exception.BadRequestException;
+import io.github.segmentskit.client.exception.ConflictException;
+import io.github.segmentskit.client.exception.ForbiddenException;
+import io.github.segmentskit.client.exception.NotFoundException;
+import io.github.segmentskit.client.exception.PayloadTooLargeException;
+import io.github.segmentskit.client.exception.RateLimitedException;
+import io.github.segmentskit.client.exception.SegmentsApiException;
+import io.github.segmentskit.client.exception.SegmentsResponseException;
+import io.github.segmentskit.client.exception.ServerErrorException;
+import io.github.segmentskit.client.exception.UnauthorizedException;
+import io.github.segmentskit.client.exception.UnprocessableEntityException;
 import io.github.segmentskit.generated.model.SegmentPost;
 import java.time.Duration;
 import java.util.List;
@@ -106,7 +108,7 @@ class SegmentsClientErrorMappingTest {
     assertThat(e.method()).isEqualTo("POST");
     assertThat(e.path()).isEqualTo("/segments");
     assertThat(e.rawBody()).isEqualTo(json("error-" + status + ".json"));
-    assertThat(e.rateLimit().requestsLeft()).hasValue(0);
+    assertThat(RateLimitHeaders.from(e.headers()).requestsLeft()).hasValue(0);
     assertThat(e.getMessage()).startsWith("POST /segments -> " + status + " ").contains(title);
     assertThat(e.getMessage()).doesNotContain(TOKEN);
   }
@@ -135,7 +137,7 @@ class SegmentsClientErrorMappingTest {
     UnprocessableEntityException e =
         assertThrows(
             UnprocessableEntityException.class,
-            () -> client.updateSegments(SegmentsClientRequestShapeTest.updateBoth()));
+            () -> client.segments().update(SegmentsClientRequestShapeTest.updateBoth()).execute());
 
     assertThat(e.getMessage())
         .isEqualTo(
@@ -181,8 +183,8 @@ class SegmentsClientErrorMappingTest {
     RateLimitedException e = assertThrows(RateLimitedException.class, this::createOne);
 
     assertThat(e.resetAfter()).hasValue(Duration.ofMillis(4500));
-    assertThat(e.rateLimit().requestsQuota()).hasValue(150);
-    assertThat(e.rateLimit().timeWindowMs()).hasValue(30000);
+    assertThat(RateLimitHeaders.from(e.headers()).requestsQuota()).hasValue(150);
+    assertThat(RateLimitHeaders.from(e.headers()).timeWindowMs()).hasValue(30000);
   }
 
   static Stream<Arguments> oddBodies() {
@@ -258,12 +260,14 @@ class SegmentsClientErrorMappingTest {
             .willReturn(okJson(json("segments-page-malformed-id.json"))));
 
     SegmentsResponseException e =
-        assertThrows(SegmentsResponseException.class, () -> client.listSegments(1, 50));
+        assertThrows(
+            SegmentsResponseException.class,
+            () -> client.segments().list(PageParams.first()).execute());
 
     assertThat(e.getMessage())
         .isEqualTo(
-            "GET /segments -> response body could not be read: data[1].id \"not-a-uuid\" is not a"
-                + " UUID");
+            "GET /segments -> 200 OK but the body could not be read: data[1].id \"not-a-uuid\" is"
+                + " not a canonical UUID");
   }
 
   @Test
@@ -274,13 +278,16 @@ class SegmentsClientErrorMappingTest {
             .willReturn(aResponse().withStatus(200).withBody("<html>maintenance</html>")));
 
     SegmentsResponseException e =
-        assertThrows(SegmentsResponseException.class, () -> client.listSegments(1, 50));
+        assertThrows(
+            SegmentsResponseException.class,
+            () -> client.segments().list(PageParams.first()).execute());
 
-    assertThat(e.getMessage()).startsWith("GET /segments -> response body could not be read");
+    assertThat(e.getMessage())
+        .isEqualTo("GET /segments -> 200 OK but the media type is missing, not JSON");
   }
 
   private List<?> createOne() {
-    return client.createSegments(List.of(new SegmentPost().name("Wholesale buyers")));
+    return client.segments().create(List.of(new SegmentPost().name("Wholesale buyers"))).execute();
   }
 
   private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder jsonError(

@@ -25,6 +25,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.segmentskit.client.ChunkedResult;
 import io.github.segmentskit.client.Page;
+import io.github.segmentskit.client.PageParams;
 import io.github.segmentskit.client.SegmentsClient;
 import io.github.segmentskit.generated.model.Segment;
 import io.github.segmentskit.generated.model.SegmentPost;
@@ -63,6 +64,8 @@ class SegmentsClientRequestShapeTest {
     for (ServeEvent event : wireMock.getAllServeEvents()) {
       assertThat(event.getRequest().header("Accept").values()).containsExactly(JSON);
       assertThat(event.getRequest().header("X-Auth-Token").values()).containsExactly(TOKEN);
+      assertThat(event.getRequest().header("User-Agent").firstValue())
+          .matches("segments-kit/2\\.\\d+\\.\\d+\\S* java/\\S+");
     }
   }
 
@@ -79,10 +82,10 @@ class SegmentsClientRequestShapeTest {
   @Test
   void listSegmentsSendsPageAndLimitAndReturnsThePageWithItsPagination() {
     wireMock.stubFor(
-        authenticated(get(urlEqualTo(BASE_PATH + "/segments?page=2&limit=25")))
+        authenticated(get(urlEqualTo(BASE_PATH + "/segments?page=1&limit=50")))
             .willReturn(okJson(json("segments-page.json"))));
 
-    Page<Segment> page = client.listSegments(2, 25);
+    Page<Segment> page = client.segments().list(PageParams.first()).execute();
 
     assertThat(page.items())
         .extracting(Segment::getName)
@@ -104,25 +107,24 @@ class SegmentsClientRequestShapeTest {
                             + SEGMENT_B)))
             .willReturn(okJson(json("segments-page.json"))));
 
-    Page<Segment> page = client.listSegments(1, 50, List.of(SEGMENT_A, SEGMENT_B));
+    Page<Segment> page =
+        client.segments().list(PageParams.first(), List.of(SEGMENT_A, SEGMENT_B)).execute();
 
-    assertThat(page.items())
-        .extracting(Segment::getId)
-        .containsExactly(UUID.fromString(SEGMENT_A), UUID.fromString(SEGMENT_B));
+    assertThat(page.items()).extracting(Segment::getId).containsExactly(SEGMENT_A, SEGMENT_B);
   }
 
   @Test
   void streamSegmentsFetchesEveryPageLazily() {
     wireMock.stubFor(
-        authenticated(get(urlEqualTo(BASE_PATH + "/segments?page=1&limit=50")))
+        authenticated(get(urlEqualTo(BASE_PATH + "/segments?page=1&limit=1")))
             .willReturn(okJson(json("segments-page-1-of-2.json"))));
     wireMock.stubFor(
-        authenticated(get(urlEqualTo(BASE_PATH + "/segments?page=2&limit=50")))
+        authenticated(get(urlEqualTo(BASE_PATH + "/segments?page=2&limit=1")))
             .willReturn(okJson(json("segments-page-2-of-2.json"))));
 
-    assertThat(client.streamSegments().findFirst()).isPresent();
+    assertThat(client.segments().stream(1).findFirst()).isPresent();
     assertThat(wireMock.getAllServeEvents()).hasSize(1);
-    assertThat(client.streamSegments().map(Segment::getName).toList())
+    assertThat(client.segments().stream(1).map(Segment::getName).toList())
         .containsExactly("Wholesale buyers", "Newsletter subscribers");
   }
 
@@ -133,16 +135,17 @@ class SegmentsClientRequestShapeTest {
             .willReturn(jsonStatus(201, "create-segments-response.json")));
 
     List<Segment> created =
-        client.createSegments(
-            List.of(
-                new SegmentPost()
-                    .name("Wholesale buyers")
-                    .description("Customers who order by the case."),
-                new SegmentPost().name("Newsletter subscribers")));
+        client
+            .segments()
+            .create(
+                List.of(
+                    new SegmentPost()
+                        .name("Wholesale buyers")
+                        .description("Customers who order by the case."),
+                    new SegmentPost().name("Newsletter subscribers")))
+            .execute();
 
-    assertThat(created)
-        .extracting(Segment::getId)
-        .containsExactly(UUID.fromString(SEGMENT_A), UUID.fromString(SEGMENT_B));
+    assertThat(created).extracting(Segment::getId).containsExactly(SEGMENT_A, SEGMENT_B);
   }
 
   @Test
@@ -151,7 +154,7 @@ class SegmentsClientRequestShapeTest {
         withJsonBody(put(urlEqualTo(BASE_PATH + "/segments")), "update-segments-request.json")
             .willReturn(jsonStatus(201, "update-segments-response.json")));
 
-    List<Segment> updated = client.updateSegments(updateBoth());
+    List<Segment> updated = client.segments().update(updateBoth()).execute();
 
     assertThat(updated)
         .extracting(Segment::getName)
@@ -164,7 +167,7 @@ class SegmentsClientRequestShapeTest {
         withJsonBody(put(urlEqualTo(BASE_PATH + "/segments")), "update-segments-request.json")
             .willReturn(okJson(json("update-segments-response.json"))));
 
-    assertThat(client.updateSegmentsAsync(updateBoth()).join()).hasSize(2);
+    assertThat(client.segments().update(updateBoth()).executeAsync().join()).hasSize(2);
   }
 
   @Test
@@ -174,7 +177,10 @@ class SegmentsClientRequestShapeTest {
                 delete(urlEqualTo(BASE_PATH + "/segments?id:in=" + SEGMENT_A + "," + SEGMENT_B)))
             .willReturn(aResponse().withStatus(204)));
 
-    client.deleteSegments(List.of(SEGMENT_A, SEGMENT_B));
+    ChunkedResult<UUID> deleted = client.segments().delete(List.of(SEGMENT_A, SEGMENT_B)).execute();
+
+    assertThat(deleted.allSucceeded()).isTrue();
+    assertThat(deleted.items()).containsExactly(SEGMENT_A, SEGMENT_B);
 
     ServeEvents.awaitCount(wireMock, 1);
     wireMock.verify(
@@ -189,7 +195,7 @@ class SegmentsClientRequestShapeTest {
         authenticated(delete(urlEqualTo(BASE_PATH + "/segments")))
             .willReturn(aResponse().withStatus(204)));
 
-    client.deleteAllSegments();
+    client.segments().deleteAll().execute();
 
     ServeEvents.awaitCount(wireMock, 1);
     wireMock.verify(1, deleteRequestedFor(urlEqualTo(BASE_PATH + "/segments")));
@@ -204,10 +210,11 @@ class SegmentsClientRequestShapeTest {
                         BASE_PATH
                             + "/segments/"
                             + SEGMENT_A
-                            + "/shopper-profiles?page=1&limit=10")))
+                            + "/shopper-profiles?page=1&limit=50")))
             .willReturn(okJson(json("profiles-page.json"))));
 
-    Page<ShopperProfile> page = client.listSegmentShopperProfiles(SEGMENT_A, 1, 10);
+    Page<ShopperProfile> page =
+        client.segments().shopperProfiles(SEGMENT_A).list(PageParams.first()).execute();
 
     assertThat(page.items()).extracting(ShopperProfile::getCustomerId).containsExactly(1042L);
   }
@@ -221,7 +228,7 @@ class SegmentsClientRequestShapeTest {
             .willReturn(jsonStatus(201, "add-profiles-response.json")));
 
     ChunkedResult<ShopperProfile> result =
-        client.addShopperProfilesToSegment(SEGMENT_A, List.of(PROFILE_A, PROFILE_B));
+        client.segments().shopperProfiles(SEGMENT_A).add(List.of(PROFILE_A, PROFILE_B)).execute();
 
     assertThat(result.allSucceeded()).isTrue();
     assertThat(result.items()).hasSize(2);
@@ -240,7 +247,7 @@ class SegmentsClientRequestShapeTest {
     wireMock.stubFor(
         authenticated(delete(urlEqualTo(url))).willReturn(aResponse().withStatus(204)));
 
-    client.removeShopperProfilesFromSegment(SEGMENT_A, List.of(PROFILE_A, PROFILE_B));
+    client.segments().shopperProfiles(SEGMENT_A).remove(List.of(PROFILE_A, PROFILE_B)).execute();
 
     ServeEvents.awaitCount(wireMock, 1);
     wireMock.verify(1, deleteRequestedFor(urlEqualTo(url)));
@@ -252,7 +259,7 @@ class SegmentsClientRequestShapeTest {
     wireMock.stubFor(
         authenticated(delete(urlEqualTo(url))).willReturn(aResponse().withStatus(204)));
 
-    client.removeAllShopperProfilesFromSegment(SEGMENT_A);
+    client.segments().shopperProfiles(SEGMENT_A).removeAll().execute();
 
     ServeEvents.awaitCount(wireMock, 1);
     wireMock.verify(1, deleteRequestedFor(urlEqualTo(url)));
@@ -264,7 +271,7 @@ class SegmentsClientRequestShapeTest {
         authenticated(get(urlEqualTo(BASE_PATH + "/shopper-profiles?page=1&limit=50")))
             .willReturn(okJson(json("profiles-page.json"))));
 
-    assertThat(client.streamShopperProfiles().map(ShopperProfile::getCustomerId).toList())
+    assertThat(client.shopperProfiles().stream().map(ShopperProfile::getCustomerId).toList())
         .containsExactly(1042L);
   }
 
@@ -276,14 +283,15 @@ class SegmentsClientRequestShapeTest {
             .willReturn(jsonStatus(201, "create-profiles-response.json")));
 
     List<ShopperProfile> created =
-        client.createShopperProfiles(
-            List.of(
-                new ShopperProfilePost().customerId(1042L),
-                new ShopperProfilePost().customerId(1043L)));
+        client
+            .shopperProfiles()
+            .create(
+                List.of(
+                    new ShopperProfilePost().customerId(1042L),
+                    new ShopperProfilePost().customerId(1043L)))
+            .execute();
 
-    assertThat(created)
-        .extracting(ShopperProfile::getId)
-        .containsExactly(UUID.fromString(PROFILE_A), UUID.fromString(PROFILE_B));
+    assertThat(created).extracting(ShopperProfile::getId).containsExactly(PROFILE_A, PROFILE_B);
   }
 
   @Test
@@ -292,7 +300,7 @@ class SegmentsClientRequestShapeTest {
     wireMock.stubFor(
         authenticated(delete(urlEqualTo(url))).willReturn(aResponse().withStatus(204)));
 
-    client.deleteShopperProfiles(List.of(PROFILE_A));
+    client.shopperProfiles().delete(List.of(PROFILE_A)).execute();
 
     ServeEvents.awaitCount(wireMock, 1);
     wireMock.verify(1, deleteRequestedFor(urlEqualTo(url)));
@@ -304,7 +312,7 @@ class SegmentsClientRequestShapeTest {
     wireMock.stubFor(
         authenticated(delete(urlEqualTo(url))).willReturn(aResponse().withStatus(204)));
 
-    client.deleteAllShopperProfiles();
+    client.shopperProfiles().deleteAll().execute();
 
     ServeEvents.awaitCount(wireMock, 1);
     wireMock.verify(1, deleteRequestedFor(urlEqualTo(url)));
@@ -322,13 +330,13 @@ class SegmentsClientRequestShapeTest {
                             + "/segments?page=1&limit=50")))
             .willReturn(okJson(json("segments-page.json"))));
 
-    assertThat(client.streamShopperProfileSegments(PROFILE_A).count()).isEqualTo(2);
+    assertThat(client.shopperProfiles().segments(PROFILE_A).stream().count()).isEqualTo(2);
   }
 
   static List<SegmentPut> updateBoth() {
     return List.of(
-        new SegmentPut().id(UUID.fromString(SEGMENT_A)).name("Wholesale and trade buyers"),
-        new SegmentPut().id(UUID.fromString(SEGMENT_B)).description("Monthly newsletter."));
+        new SegmentPut().id(SEGMENT_A).name("Wholesale and trade buyers"),
+        new SegmentPut().id(SEGMENT_B).description("Monthly newsletter."));
   }
 
   static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder jsonStatus(

@@ -19,13 +19,14 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.github.segmentskit.client.RateLimitedException;
+import io.github.segmentskit.client.ConcurrencyLimiterRegistry;
+import io.github.segmentskit.client.PageParams;
 import io.github.segmentskit.client.RetryPolicy;
 import io.github.segmentskit.client.SegmentsClient;
-import io.github.segmentskit.client.SegmentsConnectionException;
-import io.github.segmentskit.client.SegmentsTimeoutException;
-import io.github.segmentskit.client.ServerErrorException;
-import io.github.segmentskit.client.StoreConcurrencyLimiters;
+import io.github.segmentskit.client.exception.RateLimitedException;
+import io.github.segmentskit.client.exception.SegmentsConnectionException;
+import io.github.segmentskit.client.exception.SegmentsTimeoutException;
+import io.github.segmentskit.client.exception.ServerErrorException;
 import io.github.segmentskit.generated.model.SegmentPost;
 import java.time.Duration;
 import java.util.List;
@@ -57,19 +58,22 @@ class SegmentsClientRetryTest {
   /** Set by tests whose responses are deliberately not what the spec allows. */
   private boolean deliberatelyOffSpec;
 
+  private final ConcurrencyLimiterRegistry registry = ConcurrencyLimiterRegistry.create();
   private SegmentsClient client;
 
   private SegmentsClient client() {
-    client = TestClients.builder(wireMock, sleeper).retryPolicy(policy).build();
+    client = builder().build();
     return client;
+  }
+
+  private SegmentsClient.Builder builder() {
+    return TestClients.builder(wireMock, sleeper).retryPolicy(policy).limiterRegistry(registry);
   }
 
   @AfterEach
   void tearDown() {
     if (client != null) {
-      assertThat(client.concurrencyLimiter().availablePermits())
-          .as("every permit came back")
-          .isEqualTo(client.concurrencyLimiter().maxConcurrentRequests());
+      assertThat(registry.permitsInUse(Fixtures.STORE)).as("every permit came back").isZero();
       client.close();
     }
     if (!deliberatelyOffSpec) {
@@ -87,7 +91,7 @@ class SegmentsClientRetryTest {
                 aResponse()
                     .withStatus(429)
                     .withHeader("Content-Type", "application/json")
-                    .withHeader("X-Rate-Limit-Time-Reset-Ms", "1234")
+                    .withHeader("X-Rate-Limit-Time-Reset-Ms", "123")
                     .withHeader("X-Rate-Limit-Requests-Left", "0")
                     .withBody(json("error-429.json")))
             .willSetStateTo("window reset"));
@@ -101,10 +105,14 @@ class SegmentsClientRetryTest {
                     .withHeader("Content-Type", "application/json")
                     .withBody(json("create-segments-response.json"))));
 
-    assertThat(client().createSegments(List.of(new SegmentPost().name("Wholesale buyers"))))
+    assertThat(
+            client()
+                .segments()
+                .create(List.of(new SegmentPost().name("Wholesale buyers")))
+                .execute())
         .hasSize(2);
 
-    assertThat(sleeper.waits()).containsExactly(Duration.ofMillis(1234));
+    assertThat(sleeper.waits()).containsExactly(Duration.ofMillis(123));
     wireMock.verify(2, postRequestedFor(urlEqualTo(BASE_PATH + "/segments")));
   }
 
@@ -119,7 +127,7 @@ class SegmentsClientRetryTest {
                     .withBody(json("error-429.json"))));
 
     RateLimitedException e =
-        assertThrows(RateLimitedException.class, () -> client().listSegments(1, 50));
+        assertThrows(RateLimitedException.class, () -> listFirstPage(client()));
 
     assertThat(e.resetAfter()).isEmpty();
     assertThat(sleeper.waits()).containsExactly(Duration.ofMillis(200), Duration.ofMillis(400));
@@ -144,7 +152,8 @@ class SegmentsClientRetryTest {
             .whenScenarioStateIs("available")
             .willReturn(okJson(json("update-segments-response.json"))));
 
-    assertThat(client().updateSegments(SegmentsClientRequestShapeTest.updateBoth())).hasSize(2);
+    assertThat(client().segments().update(SegmentsClientRequestShapeTest.updateBoth()).execute())
+        .hasSize(2);
 
     assertThat(sleeper.waits()).containsExactly(Duration.ofMillis(200));
     wireMock.verify(2, putRequestedFor(urlEqualTo(BASE_PATH + "/segments")));
@@ -174,7 +183,11 @@ class SegmentsClientRetryTest {
 
     assertThrows(
         ServerErrorException.class,
-        () -> client().createSegments(List.of(new SegmentPost().name("Wholesale buyers"))));
+        () ->
+            client()
+                .segments()
+                .create(List.of(new SegmentPost().name("Wholesale buyers")))
+                .execute());
 
     assertThat(sleeper.waits()).isEmpty();
     assertThat(ServeEvents.awaitCount(wireMock, 1)).hasSize(1);
@@ -189,7 +202,7 @@ class SegmentsClientRetryTest {
         get(urlPathEqualTo(BASE_PATH + "/segments")).willReturn(aResponse().withFault(fault)));
 
     SegmentsConnectionException e =
-        assertThrows(SegmentsConnectionException.class, () -> client().listSegments(1, 50));
+        assertThrows(SegmentsConnectionException.class, () -> listFirstPage(client()));
 
     assertThat(e).isNotInstanceOf(SegmentsTimeoutException.class);
     assertThat(e.getMessage()).startsWith("GET /segments -> connection failed");
@@ -206,7 +219,11 @@ class SegmentsClientRetryTest {
 
     assertThrows(
         SegmentsConnectionException.class,
-        () -> client().createSegments(List.of(new SegmentPost().name("Wholesale buyers"))));
+        () ->
+            client()
+                .segments()
+                .create(List.of(new SegmentPost().name("Wholesale buyers")))
+                .execute());
 
     assertThat(sleeper.waits()).isEmpty();
   }
@@ -217,24 +234,20 @@ class SegmentsClientRetryTest {
     wireMock.stubFor(
         get(urlPathEqualTo(BASE_PATH + "/segments"))
             .willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
-    client =
-        TestClients.builder(wireMock, sleeper)
-            .retryPolicy(policy)
-            .requestTimeout(Duration.ofMillis(300))
-            .build();
+    client = builder().requestTimeout(Duration.ofMillis(300)).build();
 
     SegmentsConnectionException e =
         assertTimeoutPreemptively(
             Duration.ofSeconds(10),
-            () ->
-                assertThrows(SegmentsConnectionException.class, () -> client.listSegments(1, 50)));
+            () -> assertThrows(SegmentsConnectionException.class, () -> listFirstPage(client)));
 
     // The JDK client either sees the broken chunk at once (a connection failure, retried as the
-    // GET is idempotent) or waits for more bytes that never come: then the body deadline turns
-    // the stall into a timeout instead of a hang.
+    // GET is idempotent) or waits for more bytes that never come: then the request's deadline
+    // turns the stall into a timeout instead of a hang.
     assertThat(e.getMessage())
         .matches(
-            "GET /segments -> (connection failed: .*|response body did not arrive within 300 ms)");
+            "GET /segments -> (connection failed: .*|no complete response within the request"
+                + " timeout of 300 ms)");
   }
 
   @Test
@@ -243,19 +256,22 @@ class SegmentsClientRetryTest {
     wireMock.stubFor(
         get(urlPathEqualTo(BASE_PATH + "/segments"))
             .willReturn(okJson(json("segments-page.json")).withFixedDelay(1_500)));
-    client =
-        TestClients.builder(wireMock, sleeper)
-            .retryPolicy(policy)
-            .requestTimeout(Duration.ofMillis(200))
-            .build();
+    client = builder().requestTimeout(Duration.ofMillis(200)).build();
 
     SegmentsTimeoutException e =
-        assertThrows(SegmentsTimeoutException.class, () -> client.listSegments(1, 50));
+        assertThrows(SegmentsTimeoutException.class, () -> listFirstPage(client));
 
-    assertThat(e.getMessage()).isEqualTo("GET /segments -> request timed out");
+    assertThat(e.getMessage())
+        .isIn(
+            "GET /segments -> no response headers within the request timeout",
+            "GET /segments -> no complete response within the request timeout of 200 ms");
     assertThat(sleeper.waits()).isEmpty();
-    assertThat(StoreConcurrencyLimiters.currentLimit(Fixtures.STORE)).isEqualTo(10);
+    assertThat(registry.currentLimit(Fixtures.STORE)).isEqualTo(10);
     // Let WireMock finish the delayed response before the spec check reads the log.
     ServeEvents.awaitCount(wireMock, 1);
+  }
+
+  private static Object listFirstPage(SegmentsClient client) {
+    return client.segments().list(PageParams.first()).execute();
   }
 }

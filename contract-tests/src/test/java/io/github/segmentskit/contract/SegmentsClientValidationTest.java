@@ -16,16 +16,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.segmentskit.client.ChunkOutcome;
 import io.github.segmentskit.client.ChunkedResult;
-import io.github.segmentskit.client.ConflictException;
+import io.github.segmentskit.client.Ids;
+import io.github.segmentskit.client.PageParams;
 import io.github.segmentskit.client.RetryPolicy;
 import io.github.segmentskit.client.SegmentsClient;
-import io.github.segmentskit.client.SegmentsValidationException;
+import io.github.segmentskit.client.exception.ConflictException;
+import io.github.segmentskit.client.exception.SegmentsValidationException;
 import io.github.segmentskit.generated.model.SegmentPost;
+import io.github.segmentskit.generated.model.SegmentPut;
 import io.github.segmentskit.generated.model.ShopperProfile;
+import io.github.segmentskit.generated.model.ShopperProfilePost;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,11 +66,13 @@ class SegmentsClientValidationTest {
   }
 
   @Test
-  void rejectsNonCanonicalUuidBeforeSending() {
+  void idsFromTextGoThroughTheStrictParserWhichNamesEveryBadOne() {
     SegmentsValidationException e =
         assertThrows(
             SegmentsValidationException.class,
-            () -> client.deleteSegments(Arrays.asList(SEGMENT_A, "abc", SEGMENT_A, "1-1-1-1-1")));
+            () ->
+                Ids.parseAll(
+                    Arrays.asList(SEGMENT_A.toString(), "abc", SEGMENT_A.toString(), "1-1-1-1-1")));
 
     assertThat(e.getMessage())
         .isEqualTo(
@@ -75,59 +82,100 @@ class SegmentsClientValidationTest {
   }
 
   @Test
-  void rejectsNonCanonicalPathIdBeforeSending() {
+  void rejectsNullIdsBeforeSendingForBlockingAndAsyncAlike() {
+    assertThat(
+            assertThrows(
+                SegmentsValidationException.class,
+                () -> client.segments().delete(Arrays.asList(SEGMENT_A, null))))
+        .hasMessage("ids[1] is null");
     assertThrows(
         SegmentsValidationException.class,
-        () -> client.listSegmentShopperProfiles("1-1-1-1-1", 1, 50));
+        () -> client.segments().shopperProfiles(SEGMENT_A).add(Arrays.asList(PROFILE_A, null)));
     assertThrows(
         SegmentsValidationException.class,
-        () -> client.addShopperProfilesToSegment(SEGMENT_A, List.of(PROFILE_A, "x")));
-    assertThrows(
-        SegmentsValidationException.class, () -> client.listSegments(1, 50, List.of("nope")));
+        () -> client.segments().list(PageParams.first(), Arrays.asList((UUID) null)));
+    assertThrows(SegmentsValidationException.class, () -> client.segments().shopperProfiles(null));
+    assertThrows(SegmentsValidationException.class, () -> client.shopperProfiles().segments(null));
     assertNothingSent();
   }
 
   @Test
   void safeDeletesRefuseEmptyOrNullIdListsAndSendNothing() {
     assertThat(
-            assertThrows(SegmentsValidationException.class, () -> client.deleteSegments(List.of())))
+            assertThrows(
+                SegmentsValidationException.class, () -> client.segments().delete(List.of())))
         .hasMessageContaining("would delete everything")
-        .hasMessageContaining("deleteAllSegments()");
+        .hasMessageContaining("segments().deleteAll()");
     assertThat(
             assertThrows(
                 SegmentsValidationException.class,
-                () -> client.removeShopperProfilesFromSegment(SEGMENT_A, List.of())))
-        .hasMessageContaining("removeAllShopperProfilesFromSegment(segmentId)");
+                () -> client.segments().shopperProfiles(SEGMENT_A).remove(List.of())))
+        .hasMessageContaining("segments().shopperProfiles(id).removeAll()");
     assertThat(
             assertThrows(
-                SegmentsValidationException.class, () -> client.deleteShopperProfiles(null)))
-        .hasMessageContaining("deleteAllShopperProfiles()");
-    assertThrows(SegmentsValidationException.class, () -> client.deleteSegmentsAsync(List.of()));
+                SegmentsValidationException.class, () -> client.shopperProfiles().delete(null)))
+        .hasMessageContaining("shopperProfiles().deleteAll()");
     assertNothingSent();
   }
 
   @Test
   void rejectsEmptyListsAndInvalidItemsBeforeSending() {
-    assertThrows(SegmentsValidationException.class, () -> client.createSegments(List.of()));
+    assertThrows(SegmentsValidationException.class, () -> client.segments().create(List.of()));
     SegmentsValidationException e =
         assertThrows(
             SegmentsValidationException.class,
             () ->
-                client.createSegments(
-                    Arrays.asList(new SegmentPost().name("ok"), new SegmentPost(), null)));
+                client
+                    .segments()
+                    .create(
+                        Arrays.asList(
+                            new SegmentPost().name("ok"),
+                            new SegmentPost(),
+                            null,
+                            new SegmentPost().name(""))));
     assertThat(e.problems())
-        .containsExactly("segments[1].name is missing or empty", "segments[2] is null");
-    assertThrows(SegmentsValidationException.class, () -> client.updateSegments(List.of()));
+        .containsExactly(
+            "segments[1].name is missing",
+            "segments[2] is null",
+            "segments[3].name must not be empty");
+    assertThat(
+            assertThrows(
+                SegmentsValidationException.class,
+                () -> client.segments().update(List.of(new SegmentPut().name("no id")))))
+        .hasMessage("segments[0].id is missing");
+    assertThat(
+            assertThrows(
+                SegmentsValidationException.class,
+                () ->
+                    client
+                        .shopperProfiles()
+                        .create(List.of(new ShopperProfilePost().customerId(0L)))))
+        .hasMessage("shopperProfiles[0].customer_id must be at least 1, was 0");
+    assertThrows(SegmentsValidationException.class, () -> client.segments().update(List.of()));
     assertThrows(
         SegmentsValidationException.class,
-        () -> client.addShopperProfilesToSegment(SEGMENT_A, List.of()));
-    assertThrows(SegmentsValidationException.class, () -> client.listSegments(0, 50));
+        () -> client.segments().shopperProfiles(SEGMENT_A).add(List.of()));
+    assertThrows(SegmentsValidationException.class, () -> client.segments().list(null));
+    assertThrows(SegmentsValidationException.class, () -> client.segments().stream(0));
+    assertThrows(SegmentsValidationException.class, () -> client.shopperProfiles().stream(251));
+    assertNothingSent();
+  }
+
+  @Test
+  void aFilteredListRefusesMoreIdsThanFitInOneRequestAndPointsToTheStream() {
+    List<UUID> many = profileIds(1_000);
+    assertThat(
+            assertThrows(
+                SegmentsValidationException.class,
+                () -> client.segments().list(PageParams.first(), many)))
+        .hasMessageContaining("more than fit in one request")
+        .hasMessageContaining("stream(pageSize, ids)");
     assertNothingSent();
   }
 
   @Test
   void splitsAddsIntoChunksOfFiftyAndReportsEachChunk() {
-    List<String> ids = profileIds(120);
+    List<UUID> ids = profileIds(120);
     String path = BASE_PATH + "/segments/" + SEGMENT_A + "/shopper-profiles";
     wireMock.stubFor(
         post(urlEqualTo(path))
@@ -139,14 +187,15 @@ class SegmentsClientValidationTest {
     // The chunk that holds the 51st id (index 50) is refused.
     wireMock.stubFor(
         post(urlEqualTo(path))
-            .withRequestBody(matchingJsonPath("$[0]", equalTo(ids.get(50))))
+            .withRequestBody(matchingJsonPath("$[0]", equalTo(ids.get(50).toString())))
             .willReturn(
                 aResponse()
                     .withStatus(409)
                     .withHeader("Content-Type", "application/json")
                     .withBody(json("conflict-409.json"))));
 
-    ChunkedResult<ShopperProfile> result = client.addShopperProfilesToSegment(SEGMENT_A, ids);
+    ChunkedResult<ShopperProfile> result =
+        client.segments().shopperProfiles(SEGMENT_A).add(ids).execute();
 
     assertThat(ServeEvents.awaitCount(wireMock, 3)).hasSize(3);
     assertThat(result.chunks())
@@ -162,13 +211,13 @@ class SegmentsClientValidationTest {
               assertThat(chunk.index()).isEqualTo(1);
               assertThat(chunk.failure()).isInstanceOf(ConflictException.class);
             });
-    assertThat(result.failedIds()).extracting(Object::toString).isEqualTo(ids.subList(50, 100));
+    assertThat(result.failedIds()).isEqualTo(ids.subList(50, 100));
     assertThrows(ConflictException.class, result::orThrow);
   }
 
   @Test
   void orThrowThrowsTheFirstFailedChunkWithEveryOtherFailureSuppressedOnce() {
-    List<String> ids = profileIds(120);
+    List<UUID> ids = profileIds(120);
     String path = BASE_PATH + "/segments/" + SEGMENT_A + "/shopper-profiles";
     wireMock.stubFor(
         post(urlEqualTo(path))
@@ -180,7 +229,7 @@ class SegmentsClientValidationTest {
     for (int refused : new int[] {50, 100}) {
       wireMock.stubFor(
           post(urlEqualTo(path))
-              .withRequestBody(matchingJsonPath("$[0]", equalTo(ids.get(refused))))
+              .withRequestBody(matchingJsonPath("$[0]", equalTo(ids.get(refused).toString())))
               .willReturn(
                   aResponse()
                       .withStatus(409)
@@ -188,7 +237,8 @@ class SegmentsClientValidationTest {
                       .withBody(json("conflict-409.json"))));
     }
 
-    ChunkedResult<ShopperProfile> result = client.addShopperProfilesToSegment(SEGMENT_A, ids);
+    ChunkedResult<ShopperProfile> result =
+        client.segments().shopperProfiles(SEGMENT_A).add(ids).execute();
 
     ConflictException first = assertThrows(ConflictException.class, result::orThrow);
     ConflictException again = assertThrows(ConflictException.class, result::orThrow);
@@ -196,10 +246,10 @@ class SegmentsClientValidationTest {
     assertThat(first.getSuppressed()).singleElement().isSameAs(result.failed().get(1).failure());
   }
 
-  private static List<String> profileIds(int count) {
-    List<String> ids = new ArrayList<>();
+  static List<UUID> profileIds(int count) {
+    List<UUID> ids = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      ids.add(String.format(Locale.ROOT, "00000000-0000-4000-8000-%012d", i));
+      ids.add(Ids.parse(String.format(Locale.ROOT, "00000000-0000-4000-8000-%012d", i)));
     }
     return ids;
   }

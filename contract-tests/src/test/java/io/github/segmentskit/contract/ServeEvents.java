@@ -13,16 +13,29 @@ final class ServeEvents {
 
   private ServeEvents() {}
 
-  /** Waits (at most 2 s) until WireMock has logged {@code count} requests, then returns the log. */
+  /**
+   * Waits (at most 2 s) until WireMock has logged {@code count} requests, then returns the log.
+   *
+   * @throws AssertionError if fewer were logged in that time
+   */
   static List<ServeEvent> awaitCount(WireMockExtension wireMock, int count) {
-    long deadline = System.currentTimeMillis() + MAX_WAIT_MS;
+    long deadline = System.nanoTime() + MAX_WAIT_MS * 1_000_000;
     List<ServeEvent> events = wireMock.getAllServeEvents();
-    while (events.size() < count && System.currentTimeMillis() < deadline) {
+    while (events.size() < count) {
+      if (System.nanoTime() - deadline > 0) {
+        throw new AssertionError(
+            "WireMock logged "
+                + events.size()
+                + " requests in "
+                + MAX_WAIT_MS
+                + " ms, expected "
+                + count);
+      }
       try {
         Thread.sleep(10);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        break;
+        throw new AssertionError("interrupted while waiting for WireMock's log", e);
       }
       events = wireMock.getAllServeEvents();
     }

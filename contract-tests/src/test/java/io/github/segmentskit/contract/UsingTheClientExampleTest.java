@@ -8,18 +8,19 @@ import static io.github.segmentskit.contract.Fixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.github.segmentskit.client.BadRequestException;
-import io.github.segmentskit.client.RateLimitedException;
-import io.github.segmentskit.client.SegmentsApiException;
+import io.github.segmentskit.client.Ids;
 import io.github.segmentskit.client.SegmentsClient;
-import io.github.segmentskit.client.SegmentsConnectionException;
-import io.github.segmentskit.client.SegmentsValidationException;
+import io.github.segmentskit.client.exception.BadRequestException;
+import io.github.segmentskit.client.exception.RateLimitedException;
+import io.github.segmentskit.client.exception.SegmentsApiException;
+import io.github.segmentskit.client.exception.SegmentsConnectionException;
+import io.github.segmentskit.client.exception.SegmentsException;
+import io.github.segmentskit.client.exception.SegmentsValidationException;
 import io.github.segmentskit.generated.model.Segment;
 import io.github.segmentskit.generated.model.SegmentPut;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -69,14 +70,17 @@ class UsingTheClientExampleTest {
             .baseUri(baseUri) // leave out for https://api.bigcommerce.com/stores/abc123/v3
             .build()) {
       List<Segment> updated =
-          client.updateSegments(
-              List.of(
-                  new SegmentPut()
-                      .id(UUID.fromString("3fa85f64-5717-4562-b3fc-2c963f66afa6"))
-                      .name("Wholesale and trade buyers"),
-                  new SegmentPut()
-                      .id(UUID.fromString("9c2e7b1a-4d3f-4a8e-8b6c-1f0e2d3c4b5a"))
-                      .description("Monthly newsletter.")));
+          client
+              .segments()
+              .update(
+                  List.of(
+                      new SegmentPut()
+                          .id(Ids.parse("3fa85f64-5717-4562-b3fc-2c963f66afa6"))
+                          .name("Wholesale and trade buyers"),
+                      new SegmentPut()
+                          .id(Ids.parse("9c2e7b1a-4d3f-4a8e-8b6c-1f0e2d3c4b5a"))
+                          .description("Monthly newsletter.")))
+              .execute();
       for (Segment segment : updated) {
         out.add("updated " + segment.getId() + ": " + segment.getName());
       }
@@ -90,6 +94,8 @@ class UsingTheClientExampleTest {
       out.add(e.getMessage()); // PUT /segments -> 422 Unprocessable Entity: ...
     } catch (SegmentsConnectionException e) {
       out.add("no answer: " + e.getMessage()); // includes SegmentsTimeoutException
+    } catch (SegmentsException e) {
+      out.add("not done: " + e.getMessage()); // an untrustworthy response, no permit in time ...
     }
     // --- end example ---
     return out;

@@ -1,12 +1,13 @@
 package com.example.segments;
 
-import io.github.segmentskit.client.SegmentsApiException;
 import io.github.segmentskit.client.SegmentsClient;
+import io.github.segmentskit.client.exception.SegmentsException;
 import io.github.segmentskit.generated.model.Segment;
 import io.github.segmentskit.generated.model.SegmentPost;
 import io.github.segmentskit.generated.model.SegmentPut;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -24,7 +25,7 @@ public final class LoyaltySegments {
   /** Makes the store's segments match {@code tiers} (name -> description); returns them by name. */
   public Map<String, Segment> sync(Map<String, String> tiers) {
     Map<String, Segment> existing =
-        client.streamSegments().collect(Collectors.toMap(Segment::getName, s -> s));
+        client.segments().stream(250).collect(Collectors.toMap(Segment::getName, s -> s));
 
     List<SegmentPost> missing =
         tiers.entrySet().stream()
@@ -32,7 +33,7 @@ public final class LoyaltySegments {
             .map(tier -> new SegmentPost().name(tier.getKey()).description(tier.getValue()))
             .toList();
     if (!missing.isEmpty()) {
-      client.createSegments(missing);
+      client.segments().create(missing).execute();
     }
 
     List<SegmentPut> changed =
@@ -42,19 +43,19 @@ public final class LoyaltySegments {
             .map(tier -> new SegmentPut().id(existing.get(tier.getKey()).getId()).description(tier.getValue()))
             .toList();
     if (!changed.isEmpty()) {
-      client.updateSegments(changed);
+      client.segments().update(changed).execute();
     }
 
-    List<String> retired =
+    List<UUID> retired =
         existing.values().stream()
             .filter(segment -> !tiers.containsKey(segment.getName()))
-            .map(segment -> segment.getId().toString())
+            .map(Segment::getId)
             .toList();
     if (!retired.isEmpty()) {
-      client.deleteSegments(retired);
+      client.segments().delete(retired).execute().orThrow(); // by id only, never "delete all"
     }
 
-    return client.streamSegments().collect(Collectors.toMap(Segment::getName, s -> s));
+    return client.segments().stream(250).collect(Collectors.toMap(Segment::getName, s -> s));
   }
 
   /** Runs one sync against the store named by the environment and prints the result. */
@@ -68,8 +69,8 @@ public final class LoyaltySegments {
           new LoyaltySegments(client)
               .sync(Map.of("Gold", "Over 1000 points", "Silver", "Over 250 points"));
       segments.forEach((name, segment) -> System.out.println(name + " -> " + segment.getId()));
-    } catch (SegmentsApiException e) {
-      System.err.println("BigCommerce refused: " + e.getMessage());
+    } catch (SegmentsException e) {
+      System.err.println("sync failed: " + e.getMessage());
       System.exit(1);
     }
   }

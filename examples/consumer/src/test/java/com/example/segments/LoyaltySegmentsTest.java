@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.segmentskit.client.SegmentsClient;
-import io.github.segmentskit.client.UnauthorizedException;
+import io.github.segmentskit.client.exception.UnauthorizedException;
 import io.github.segmentskit.generated.model.Segment;
 import io.github.segmentskit.simulator.SegmentsSimulator;
 import java.util.Map;

@@ -13,9 +13,9 @@ import java.util.TreeMap;
 /**
  * What an error response said, as carried by {@link SegmentsApiException}: the status, the fields
  * of BigCommerce's error body ({@code title}, {@code type}, {@code instance}, {@code errors}), the
- * raw body text, the response headers (names in lower case) and the call that failed. Every text
- * in it has had the access token removed. Immutable; build one with {@link #builder(int)} (tests
- * of code that handles these exceptions do).
+ * raw body text, the response headers (names in lower case) and the call that failed. Every text in
+ * it has had the access token removed. Immutable; build one with {@link #builder(int)} (tests of
+ * code that handles these exceptions do).
  */
 public final class ApiError {
   private final int status;
@@ -101,8 +101,8 @@ public final class ApiError {
 
   /**
    * The message of an exception for this error, e.g. {@code PUT /segments -> 422 Unprocessable
-   * Entity: JSON data is missing or invalid; 0.id: must be a valid UUID}; a body without a title
-   * or field errors (not JSON, say) is shown as an excerpt of at most 200 characters.
+   * Entity: JSON data is missing or invalid; 0.id: must be a valid UUID}; a body without a title or
+   * field errors (not JSON, say) is shown as an excerpt of at most 200 characters.
    */
   public String message() {
     StringBuilder message = new StringBuilder();
@@ -116,7 +116,7 @@ public final class ApiError {
       parts.add(title);
     }
     errors.forEach((field, problem) -> parts.add(field + ": " + problem));
-    if (parts.isEmpty() && !rawBody.isBlank()) {
+    if (parts.isEmpty() && !rawBody.isBlank() && !looksLikeJsonObject(rawBody)) {
       parts.add("body: " + excerpt(rawBody));
     }
     if (!parts.isEmpty()) {
@@ -130,6 +130,11 @@ public final class ApiError {
     return "ApiError[" + message() + "]";
   }
 
+  private static boolean looksLikeJsonObject(String body) {
+    String trimmed = body.strip();
+    return trimmed.startsWith("{") && trimmed.endsWith("}");
+  }
+
   private static String excerpt(String body) {
     String oneLine = body.strip().replaceAll("\\s+", " ");
     return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "...";
@@ -138,6 +143,11 @@ public final class ApiError {
   /** The standard reason phrase of the statuses BigCommerce uses; empty for others. */
   public static String reasonPhrase(int status) {
     return switch (status) {
+      case 200 -> "OK";
+      case 201 -> "Created";
+      case 202 -> "Accepted";
+      case 204 -> "No Content";
+      case 207 -> "Multi-Status";
       case 300 -> "Multiple Choices";
       case 301 -> "Moved Permanently";
       case 302 -> "Found";
@@ -181,7 +191,8 @@ public final class ApiError {
 
     private Builder(int status) {
       if (status < 100 || status > 999) {
-        throw new IllegalArgumentException("status must be a three-digit HTTP status, was " + status);
+        throw new IllegalArgumentException(
+            "status must be a three-digit HTTP status, was " + status);
       }
       this.status = status;
     }

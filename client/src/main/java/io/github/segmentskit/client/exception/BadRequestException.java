@@ -1,6 +1,8 @@
 package io.github.segmentskit.client.exception;
 
-/** The API answered 400 Bad Request: the request was malformed, e.g. a body item failed validation. */
+/**
+ * The API answered 400 Bad Request: the request was malformed, e.g. a body item failed validation.
+ */
 public final class BadRequestException extends SegmentsApiException {
   private static final long serialVersionUID = 1L;
 

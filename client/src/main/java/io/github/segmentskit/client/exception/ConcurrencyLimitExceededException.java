@@ -15,7 +15,9 @@ public final class ConcurrencyLimitExceededException extends SegmentsException {
   private final int limit;
   private final transient Duration waited;
 
-  /** An exception for {@code storeHash}, whose {@code limit} permits stayed busy for {@code waited}. */
+  /**
+   * An exception for {@code storeHash}, whose {@code limit} permits stayed busy for {@code waited}.
+   */
   public ConcurrencyLimitExceededException(String storeHash, int limit, Duration waited) {
     super(
         "store "

@@ -1,6 +1,9 @@
 package io.github.segmentskit.client.exception;
 
-/** The API answered 403 Forbidden: the token lacks the OAuth scope the operation needs, or the request would exceed a platform limit. */
+/**
+ * The API answered 403 Forbidden: the token lacks the OAuth scope the operation needs, or the
+ * request would exceed a platform limit.
+ */
 public final class ForbiddenException extends SegmentsApiException {
   private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,9 @@
 package io.github.segmentskit.client.exception;
 
-/** The API answered 413 Payload Too Large: too many items in one request, or a page size above the maximum. */
+/**
+ * The API answered 413 Payload Too Large: too many items in one request, or a page size above the
+ * maximum.
+ */
 public final class PayloadTooLargeException extends SegmentsApiException {
   private static final long serialVersionUID = 1L;
 

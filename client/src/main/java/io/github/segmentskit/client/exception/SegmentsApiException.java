@@ -11,8 +11,8 @@ import java.util.Optional;
  * status without its own subtype (e.g. 405, 423, a 3xx: redirects are never followed).
  *
  * <p>Carries what the error response said ({@link #error()}): status, BigCommerce's error body
- * ({@code title}, {@code type}, {@code instance}, {@code errors}), the raw body text, the headers and
- * the operation that failed, all with the access token removed.
+ * ({@code title}, {@code type}, {@code instance}, {@code errors}), the raw body text, the headers
+ * and the operation that failed, all with the access token removed.
  */
 public class SegmentsApiException extends SegmentsException {
   private static final long serialVersionUID = 1L;

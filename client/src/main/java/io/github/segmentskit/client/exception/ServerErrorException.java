@@ -1,6 +1,9 @@
 package io.github.segmentskit.client.exception;
 
-/** The API answered a 5xx status: the API failed; 502, 503 and 504 are retried for idempotent methods. */
+/**
+ * The API answered a 5xx status: the API failed; 502, 503 and 504 are retried for idempotent
+ * methods.
+ */
 public final class ServerErrorException extends SegmentsApiException {
   private static final long serialVersionUID = 1L;
 

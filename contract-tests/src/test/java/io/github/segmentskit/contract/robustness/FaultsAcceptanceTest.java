@@ -13,12 +13,13 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.segmentskit.client.ChunkedResult;
+import io.github.segmentskit.client.ConcurrencyLimiterRegistry;
 import io.github.segmentskit.client.RetryPolicy;
 import io.github.segmentskit.client.SegmentsClient;
-import io.github.segmentskit.client.SegmentsConnectionException;
-import io.github.segmentskit.client.SegmentsException;
-import io.github.segmentskit.client.SegmentsResponseException;
-import io.github.segmentskit.client.SegmentsTimeoutException;
+import io.github.segmentskit.client.exception.SegmentsConnectionException;
+import io.github.segmentskit.client.exception.SegmentsException;
+import io.github.segmentskit.client.exception.SegmentsResponseException;
+import io.github.segmentskit.client.exception.SegmentsTimeoutException;
 import io.github.segmentskit.generated.model.SegmentPut;
 import io.github.segmentskit.generated.model.ShopperProfile;
 import java.net.URI;
@@ -144,7 +145,11 @@ class FaultsAcceptanceTest {
     List<Throwable> failures =
         concurrently(
             CALLS,
-            () -> client.updateSegments(List.of(new SegmentPut().id(SEGMENT).name("storm"))));
+            () ->
+                client
+                    .segments()
+                    .update(List.of(new SegmentPut().id(SEGMENT).name("storm")))
+                    .execute());
 
     assertThat(failures).hasSize(CALLS);
     assertThat(failures)
@@ -164,7 +169,8 @@ class FaultsAcceptanceTest {
               .mapToObj(i -> new SegmentPut().id(UUID.randomUUID()).name("segment " + i))
               .toList();
 
-      List<Throwable> failures = concurrently(CALLS, () -> client.updateSegments(largeBody));
+      List<Throwable> failures =
+          concurrently(CALLS, () -> client.segments().update(largeBody).execute());
 
       assertThat(failures).hasSize(CALLS);
       assertThat(failures)
@@ -182,11 +188,10 @@ class FaultsAcceptanceTest {
         post(urlPathEqualTo(SEGMENTS + "/" + SEGMENT + "/shopper-profiles"))
             .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     SegmentsClient client = client(URI.create(wm.baseUrl() + "/stores/" + STORE + "/v3"));
-    List<String> profiles =
-        IntStream.range(0, 500).mapToObj(i -> UUID.randomUUID().toString()).toList();
+    List<UUID> profiles = IntStream.range(0, 500).mapToObj(i -> UUID.randomUUID()).toList();
 
     ChunkedResult<ShopperProfile> result =
-        client.addShopperProfilesToSegment(SEGMENT.toString(), profiles);
+        client.segments().shopperProfiles(SEGMENT).add(profiles).execute();
 
     assertThat(result.chunks()).hasSize(10);
     assertThat(result.failed()).hasSize(10);
@@ -217,13 +222,19 @@ class FaultsAcceptanceTest {
 
   /** No permit leaked: 10 requests of the store are in flight at once, all held by a barrier. */
   private void assertAllPermitsBack(SegmentsClient stormClient) throws Exception {
-    assertThat(stormClient.concurrencyLimiter().availablePermits()).isEqualTo(10);
+    assertThat(stormClient.isClosed()).isFalse();
+    assertThat(ConcurrencyLimiterRegistry.shared().permitsInUse(STORE)).isZero();
     try (BarrierServer barrier = BarrierServer.waitingFor(10, Duration.ofSeconds(5))) {
       // Same store, so the same JVM-wide limiter as the client that met the storm (still open).
       SegmentsClient probe = client(barrier.baseUri(STORE));
       List<Throwable> failures =
           concurrently(
-              10, () -> probe.updateSegments(List.of(new SegmentPut().id(SEGMENT).name("probe"))));
+              10,
+              () ->
+                  probe
+                      .segments()
+                      .update(List.of(new SegmentPut().id(SEGMENT).name("probe")))
+                      .execute());
       assertThat(failures).isEmpty();
       assertThat(barrier.barrierReached()).as("10 requests were in flight together").isTrue();
       assertThat(barrier.peakInFlight()).isEqualTo(10);

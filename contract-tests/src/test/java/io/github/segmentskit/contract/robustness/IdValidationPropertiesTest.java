@@ -15,14 +15,16 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.segmentskit.client.Ids;
+import io.github.segmentskit.client.PageParams;
 import io.github.segmentskit.client.RetryPolicy;
-import io.github.segmentskit.client.SegmentIds;
 import io.github.segmentskit.client.SegmentsClient;
-import io.github.segmentskit.client.SegmentsValidationException;
+import io.github.segmentskit.client.exception.SegmentsValidationException;
 import io.github.segmentskit.contract.SpecValidation;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
@@ -37,7 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * it rejects never reaches the wire.
  */
 class IdValidationPropertiesTest {
-  private static final String VALID = "3fa85f64-5717-4562-b3fc-2c963f66afa6";
+  private static final UUID VALID = Ids.parse("3fa85f64-5717-4562-b3fc-2c963f66afa6");
   private static final String TOKEN = "property-test-token";
 
   private static WireMockServer wm;
@@ -79,14 +81,14 @@ class IdValidationPropertiesTest {
         IdCandidates.any(),
         candidate -> {
           boolean canonical = IdCandidates.isCanonical(candidate);
-          assertThat(SegmentIds.isCanonical(candidate))
-              .as("SegmentIds.isCanonical, against the oracle")
+          assertThat(Ids.isCanonical(candidate))
+              .as("Ids.isCanonical, against the oracle")
               .isEqualTo(canonical);
           if (canonical) {
-            assertThat(SegmentIds.parseOne("id", candidate).toString())
+            assertThat(Ids.parse(candidate).toString())
                 .isEqualTo(candidate.toLowerCase(Locale.ROOT));
           } else {
-            assertThatThrownBy(() -> SegmentIds.parseOne("id", candidate))
+            assertThatThrownBy(() -> Ids.parse(candidate))
                 .isInstanceOf(SegmentsValidationException.class)
                 .hasMessageContaining("is not a canonical UUID");
           }
@@ -107,8 +109,8 @@ class IdValidationPropertiesTest {
         anything,
         candidate -> {
           boolean canonical = IdCandidates.isCanonical(candidate);
-          assertThat(SegmentIds.isCanonical(candidate))
-              .as("SegmentIds.isCanonical, against the oracle")
+          assertThat(Ids.isCanonical(candidate))
+              .as("Ids.isCanonical, against the oracle")
               .isEqualTo(canonical);
           return canonical;
         });
@@ -123,7 +125,7 @@ class IdValidationPropertiesTest {
         125,
         IdCandidates.any(),
         candidate -> {
-          boolean clientAccepts = SegmentIds.isCanonical(candidate);
+          boolean clientAccepts = Ids.isCanonical(candidate);
           ValidationReport report =
               WireChecks.validateUpdateBody("[{\"id\":" + quote(candidate) + "}]");
           if (report.hasErrors()) {
@@ -145,33 +147,40 @@ class IdValidationPropertiesTest {
   @ParameterizedTest(name = "seed {0}")
   @MethodSource(Tries.SEEDS)
   void rejectedIdsNeverReachTheWireAndAcceptedOnesPassTheSpec(long seed) {
+    // Ids arrive as text, go through the strict parser, then as UUIDs into the calls.
     List<Call> calls =
         List.of(
-            new Call("listSegments(ids)", id -> client.listSegments(1, 50, List.of(VALID, id))),
-            new Call("deleteSegments", id -> client.deleteSegments(List.of(id))),
             new Call(
-                "listSegmentShopperProfiles", id -> client.listSegmentShopperProfiles(id, 1, 50)),
+                "segments().list(ids)",
+                id -> client.segments().list(PageParams.first(), List.of(VALID, id)).execute()),
+            new Call("segments().delete", id -> client.segments().delete(List.of(id)).execute()),
             new Call(
-                "streamSegmentShopperProfiles",
-                id -> client.streamSegmentShopperProfiles(id).count()),
+                "segments().shopperProfiles(id).list",
+                id -> client.segments().shopperProfiles(id).list(PageParams.first()).execute()),
             new Call(
-                "addShopperProfilesToSegment(segment)",
-                id -> client.addShopperProfilesToSegment(id, List.of(VALID))),
+                "segments().shopperProfiles(id).stream",
+                id -> client.segments().shopperProfiles(id).stream().count()),
             new Call(
-                "addShopperProfilesToSegment(profile)",
-                id -> client.addShopperProfilesToSegment(VALID, List.of(VALID, id))),
+                "segments().shopperProfiles(id).add (segment)",
+                id -> client.segments().shopperProfiles(id).add(List.of(VALID)).execute()),
             new Call(
-                "removeShopperProfilesFromSegment(segment)",
-                id -> client.removeShopperProfilesFromSegment(id, List.of(VALID))),
+                "segments().shopperProfiles(id).add (profile)",
+                id -> client.segments().shopperProfiles(VALID).add(List.of(VALID, id)).execute()),
             new Call(
-                "removeShopperProfilesFromSegment(profile)",
-                id -> client.removeShopperProfilesFromSegment(VALID, List.of(id))),
-            new Call("deleteShopperProfiles", id -> client.deleteShopperProfiles(List.of(id))),
+                "segments().shopperProfiles(id).remove (segment)",
+                id -> client.segments().shopperProfiles(id).remove(List.of(VALID)).execute()),
             new Call(
-                "listShopperProfileSegments", id -> client.listShopperProfileSegments(id, 1, 50)),
+                "segments().shopperProfiles(id).remove (profile)",
+                id -> client.segments().shopperProfiles(VALID).remove(List.of(id)).execute()),
             new Call(
-                "streamShopperProfileSegments",
-                id -> client.streamShopperProfileSegments(id).count()));
+                "shopperProfiles().delete",
+                id -> client.shopperProfiles().delete(List.of(id)).execute()),
+            new Call(
+                "shopperProfiles().segments(id).list",
+                id -> client.shopperProfiles().segments(id).list(PageParams.first()).execute()),
+            new Call(
+                "shopperProfiles().segments(id).stream",
+                id -> client.shopperProfiles().segments(id).stream().count()));
     Tries.run(
         seed,
         40,
@@ -185,12 +194,12 @@ class IdValidationPropertiesTest {
         });
   }
 
-  /** A client method that takes a string id, named for failure messages. */
-  private record Call(String name, Consumer<String> send) {
+  /** A client call that takes an id, named for failure messages; the text goes through Ids. */
+  private record Call(String name, Consumer<UUID> send) {
     void check(String candidate, boolean canonical) {
       wm.resetRequests();
       if (canonical) {
-        send.accept(candidate);
+        send.accept(Ids.parse(candidate));
         List<LoggedRequest> sent = wm.findAll(anyRequestedFor(anyUrl()));
         assertThat(sent).as("%s: requests sent", name).hasSize(1);
         String lower = candidate.toLowerCase(Locale.ROOT);
@@ -202,7 +211,7 @@ class IdValidationPropertiesTest {
             .as("%s: %s %s", name, sent.get(0).getUrl(), report)
             .isFalse();
       } else {
-        assertThatThrownBy(() -> send.accept(candidate))
+        assertThatThrownBy(() -> send.accept(Ids.parse(candidate)))
             .as("%s", name)
             .isInstanceOf(SegmentsValidationException.class);
         assertThat(wm.findAll(anyRequestedFor(anyUrl()))).as("%s: requests sent", name).isEmpty();

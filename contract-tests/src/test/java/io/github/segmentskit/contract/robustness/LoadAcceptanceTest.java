@@ -2,12 +2,14 @@ package io.github.segmentskit.contract.robustness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.segmentskit.client.RateLimitedException;
+import io.github.segmentskit.client.ConcurrencyLimiterRegistry;
+import io.github.segmentskit.client.PageParams;
 import io.github.segmentskit.client.RetryPolicy;
 import io.github.segmentskit.client.SegmentsClient;
-import io.github.segmentskit.client.SegmentsException;
-import io.github.segmentskit.client.ServerErrorException;
 import io.github.segmentskit.client.Sleeper;
+import io.github.segmentskit.client.exception.RateLimitedException;
+import io.github.segmentskit.client.exception.SegmentsException;
+import io.github.segmentskit.client.exception.ServerErrorException;
 import io.github.segmentskit.generated.model.SegmentPost;
 import io.github.segmentskit.generated.model.SegmentPut;
 import io.github.segmentskit.simulator.FaultInjection;
@@ -80,8 +82,11 @@ class LoadAcceptanceTest {
                     .maxRateLimitWait(Duration.ofSeconds(1))
                     .build())
             .sleeper(countingSleeper)
+            .limiterRegistry(registry)
             .build();
   }
+
+  private final ConcurrencyLimiterRegistry registry = ConcurrencyLimiterRegistry.create();
 
   @AfterEach
   void stop() {
@@ -162,7 +167,7 @@ class LoadAcceptanceTest {
         .as("every 429 and 503 was an injected one: none came from too many in flight")
         .isEqualTo(metrics.injectedFaults());
     assertThat(metrics.peakInFlight()).isBetween(2, 10);
-    assertThat(client.concurrencyLimiter().availablePermits()).isEqualTo(10);
+    assertThat(registry.permitsInUse(STORE)).as("every permit came back").isZero();
     assertThat(retries.get()).as("the seeded faults did happen").isGreaterThan(100);
     assertThat(took).isLessThan(WHOLE_RUN_BOUND);
     System.out.printf(
@@ -173,11 +178,13 @@ class LoadAcceptanceTest {
   /** One call of a mix: a create (POST), two updates (PUT) and a list (GET) in every four. */
   private Object oneCall(int call, UUID segment) {
     return switch (call % 4) {
-      case 0 -> client.createSegments(List.of(new SegmentPost().name("load-" + call)));
+      case 0 -> client.segments().create(List.of(new SegmentPost().name("load-" + call))).execute();
       case 1, 2 ->
-          client.updateSegments(
-              List.of(new SegmentPut().id(segment).description("update " + call)));
-      default -> client.listSegments(1, 50);
+          client
+              .segments()
+              .update(List.of(new SegmentPut().id(segment).description("update " + call)))
+              .execute();
+      default -> client.segments().list(PageParams.first()).execute();
     };
   }
 }

@@ -2,6 +2,7 @@ package io.github.segmentskit.contract.robustness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.segmentskit.client.PageParams;
 import io.github.segmentskit.client.SegmentsClient;
 import io.github.segmentskit.simulator.SegmentsSimulator;
 import java.io.IOException;
@@ -53,7 +54,7 @@ class NonUtf8DefaultCharsetTest {
                   .baseUri(simulator.baseUri("charset"))
                   .build()) {
         simulator.store("charset").createSegment(NAME, "");
-        String name = client.listSegments(1, 50).items().get(0).getName();
+        String name = client.segments().list(PageParams.first()).execute().items().get(0).getName();
         // ASCII only: the child's standard output is not UTF-8 either.
         System.out.println(
             "round trip: "

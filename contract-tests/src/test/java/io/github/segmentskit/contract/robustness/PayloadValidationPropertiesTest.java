@@ -15,9 +15,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.segmentskit.client.ChunkedResult;
+import io.github.segmentskit.client.Ids;
 import io.github.segmentskit.client.RetryPolicy;
 import io.github.segmentskit.client.SegmentsClient;
-import io.github.segmentskit.client.SegmentsValidationException;
+import io.github.segmentskit.client.exception.SegmentsValidationException;
 import io.github.segmentskit.contract.SpecValidation;
 import io.github.segmentskit.generated.model.SegmentPost;
 import io.github.segmentskit.generated.model.SegmentPut;
@@ -121,7 +122,7 @@ class PayloadValidationPropertiesTest {
         puts -> {
           boolean valid =
               !puts.isEmpty() && puts.stream().allMatch(put -> put != null && put.getId() != null);
-          return checkVerdict(valid, () -> client.updateSegments(puts), 1);
+          return checkVerdict(valid, () -> client.segments().update(puts).execute(), 1);
         });
   }
 
@@ -139,7 +140,7 @@ class PayloadValidationPropertiesTest {
                       .allMatch(
                           post ->
                               post != null && post.getName() != null && !post.getName().isEmpty());
-          return checkVerdict(valid, () -> client.createSegments(posts), 1);
+          return checkVerdict(valid, () -> client.segments().create(posts).execute(), 1);
         });
   }
 
@@ -159,7 +160,7 @@ class PayloadValidationPropertiesTest {
                               post != null
                                   && post.getCustomerId() != null
                                   && post.getCustomerId() >= 1);
-          return checkVerdict(valid, () -> client.createShopperProfiles(posts), 1);
+          return checkVerdict(valid, () -> client.shopperProfiles().create(posts).execute(), 1);
         });
   }
 
@@ -181,7 +182,11 @@ class PayloadValidationPropertiesTest {
               valid,
               () -> {
                 ChunkedResult<ShopperProfile> result =
-                    client.addShopperProfilesToSegment(SEGMENT, ids);
+                    client
+                        .segments()
+                        .shopperProfiles(Ids.parse(SEGMENT))
+                        .add(Ids.parseAll(ids))
+                        .execute();
                 assertThat(result.allSucceeded()).isTrue();
                 assertThat(result.chunks()).hasSize(chunks);
               },

@@ -15,16 +15,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.github.segmentskit.client.ForbiddenException;
-import io.github.segmentskit.client.RateLimitedException;
+import io.github.segmentskit.client.Ids;
+import io.github.segmentskit.client.PageParams;
 import io.github.segmentskit.client.RetryPolicy;
 import io.github.segmentskit.client.SegmentsClient;
-import io.github.segmentskit.client.SegmentsConnectionException;
-import io.github.segmentskit.client.SegmentsResponseException;
-import io.github.segmentskit.client.SegmentsTimeoutException;
-import io.github.segmentskit.client.SegmentsValidationException;
-import io.github.segmentskit.client.ServerErrorException;
-import io.github.segmentskit.client.UnauthorizedException;
+import io.github.segmentskit.client.exception.ForbiddenException;
+import io.github.segmentskit.client.exception.RateLimitedException;
+import io.github.segmentskit.client.exception.SegmentsConnectionException;
+import io.github.segmentskit.client.exception.SegmentsResponseException;
+import io.github.segmentskit.client.exception.SegmentsTimeoutException;
+import io.github.segmentskit.client.exception.SegmentsValidationException;
+import io.github.segmentskit.client.exception.ServerErrorException;
+import io.github.segmentskit.client.exception.UnauthorizedException;
 import io.github.segmentskit.generated.model.SegmentPost;
 import io.github.segmentskit.generated.model.SegmentPut;
 import io.github.segmentskit.generated.support.AccessToken;
@@ -43,7 +45,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -156,27 +157,50 @@ class SecretsStayOutOfOutputTest {
     Map<String, Throwable> failures = new LinkedHashMap<>();
     URI base = URI.create(wm.baseUrl() + BASE);
     try (SegmentsClient client = client(base, Duration.ofSeconds(5))) {
-      failures.put("401", catchThrowable(() -> client.listSegments(1, 50)));
-      failures.put("403", catchThrowable(() -> client.listShopperProfiles(1, 50)));
       failures.put(
-          "429", catchThrowable(() -> client.createSegments(List.of(new SegmentPost().name("x")))));
+          "401", catchThrowable(() -> client.segments().list(PageParams.first()).execute()));
+      failures.put(
+          "403", catchThrowable(() -> client.shopperProfiles().list(PageParams.first()).execute()));
+      failures.put(
+          "429",
+          catchThrowable(
+              () -> client.segments().create(List.of(new SegmentPost().name("x"))).execute()));
       failures.put(
           "500",
           catchThrowable(
               () ->
-                  client.updateSegments(
-                      List.of(new SegmentPut().id(UUID.fromString(SEGMENT)).name("x")))));
+                  client
+                      .segments()
+                      .update(List.of(new SegmentPut().id(Ids.parse(SEGMENT)).name("x")))
+                      .execute()));
       failures.put(
           "unreadable body",
-          catchThrowable(() -> client.listShopperProfileSegments(SEGMENT, 1, 50)));
-      failures.put("validation", catchThrowable(() -> client.deleteSegments(List.of("not-an-id"))));
+          catchThrowable(
+              () ->
+                  client
+                      .shopperProfiles()
+                      .segments(Ids.parse(SEGMENT))
+                      .list(PageParams.first())
+                      .execute()));
+      failures.put(
+          "validation",
+          catchThrowable(() -> client.segments().delete(Ids.parseAll(List.of("not-an-id")))));
     }
     try (SegmentsClient client = client(base, Duration.ofMillis(300))) {
       failures.put(
-          "timeout", catchThrowable(() -> client.listSegmentShopperProfiles(SEGMENT, 1, 50)));
+          "timeout",
+          catchThrowable(
+              () ->
+                  client
+                      .segments()
+                      .shopperProfiles(Ids.parse(SEGMENT))
+                      .list(PageParams.first())
+                      .execute()));
     }
     try (SegmentsClient client = client(refusedPort(), Duration.ofSeconds(5))) {
-      failures.put("connection refused", catchThrowable(() -> client.listSegments(1, 50)));
+      failures.put(
+          "connection refused",
+          catchThrowable(() -> client.segments().list(PageParams.first()).execute()));
     }
     failures.put("bad token", catchThrowable(() -> AccessToken.of(TOKEN + " with a space")));
 
@@ -227,7 +251,14 @@ class SecretsStayOutOfOutputTest {
         get(urlPathMatching(BASE + "/shopper-profiles/.*/segments")).willReturn(json(200, TOKEN)));
     Throwable failure;
     try (SegmentsClient client = client(URI.create(wm.baseUrl() + BASE), Duration.ofSeconds(5))) {
-      failure = catchThrowable(() -> client.listShopperProfileSegments(SEGMENT, 1, 50));
+      failure =
+          catchThrowable(
+              () ->
+                  client
+                      .shopperProfiles()
+                      .segments(Ids.parse(SEGMENT))
+                      .list(PageParams.first())
+                      .execute());
     }
 
     assertThat(failure).isInstanceOf(SegmentsResponseException.class);

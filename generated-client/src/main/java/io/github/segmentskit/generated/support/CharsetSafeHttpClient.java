@@ -68,9 +68,8 @@ final class CharsetSafeHttpClient extends HttpClient {
   }
 
   /**
-   * The response with its body as escaped ASCII. A gzip body is inflated first (and the response
-   * no longer says {@code Content-Encoding: gzip}): escaping the compressed bytes would corrupt
-   * them.
+   * The response with its body as escaped ASCII. A gzip body is inflated first (and the response no
+   * longer says {@code Content-Encoding: gzip}): escaping the compressed bytes would corrupt them.
    */
   private static <T> HttpResponse<T> escaped(HttpResponse<T> response) throws IOException {
     if (!(response.body() instanceof InputStream body)) {
@@ -86,7 +85,8 @@ final class CharsetSafeHttpClient extends HttpClient {
     HttpHeaders headers =
         gzip
             ? HttpHeaders.of(
-                response.headers().map(), (name, value) -> !name.equalsIgnoreCase("Content-Encoding"))
+                response.headers().map(),
+                (name, value) -> !name.equalsIgnoreCase("Content-Encoding"))
             : response.headers();
     @SuppressWarnings("unchecked") // T is InputStream here
     T safe = (T) new UnicodeEscapingInputStream(text);

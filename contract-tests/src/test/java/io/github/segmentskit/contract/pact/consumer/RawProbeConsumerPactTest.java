@@ -16,8 +16,9 @@ import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
+import io.github.segmentskit.client.Ids;
 import io.github.segmentskit.client.SegmentsClient;
-import io.github.segmentskit.client.SegmentsValidationException;
+import io.github.segmentskit.client.exception.SegmentsValidationException;
 import io.github.segmentskit.contract.pact.Pacts;
 import java.io.IOException;
 import java.net.URI;
@@ -66,7 +67,7 @@ class RawProbeConsumerPactTest {
       // The client refuses the id before sending anything; the probe goes around it.
       assertThrows(
           SegmentsValidationException.class,
-          () -> client.listSegmentShopperProfiles(NOT_A_UUID, 1, 50));
+          () -> client.segments().shopperProfiles(Ids.parse(NOT_A_UUID)));
     }
 
     HttpResponse<String> response =

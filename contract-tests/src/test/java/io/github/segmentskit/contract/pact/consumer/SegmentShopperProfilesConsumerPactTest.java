@@ -32,14 +32,15 @@ import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import io.github.segmentskit.client.ChunkedResult;
-import io.github.segmentskit.client.ConflictException;
-import io.github.segmentskit.client.NotFoundException;
+import io.github.segmentskit.client.Ids;
 import io.github.segmentskit.client.Page;
+import io.github.segmentskit.client.PageParams;
 import io.github.segmentskit.client.SegmentsClient;
+import io.github.segmentskit.client.exception.ConflictException;
+import io.github.segmentskit.client.exception.NotFoundException;
 import io.github.segmentskit.contract.pact.Pacts;
 import io.github.segmentskit.generated.model.ShopperProfile;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -71,11 +72,16 @@ class SegmentShopperProfilesConsumerPactTest {
   @PactTestFor(pactMethod = "listProfilesInSegment")
   void listsTheShopperProfilesInASegment(MockServer mockServer) {
     try (SegmentsClient client = client(mockServer, Pacts.MODIFY_TOKEN)) {
-      Page<ShopperProfile> page = client.listSegmentShopperProfiles(SEGMENT_ID, 1, 50);
+      Page<ShopperProfile> page =
+          client
+              .segments()
+              .shopperProfiles(Ids.parse(SEGMENT_ID))
+              .list(PageParams.first())
+              .execute();
 
       assertThat(page.items())
           .extracting(ShopperProfile::getId)
-          .containsExactly(UUID.fromString(SHOPPER_PROFILE_ID));
+          .containsExactly(Ids.parse(SHOPPER_PROFILE_ID));
       assertThat(page.items().get(0).getCustomerId()).isPositive();
     }
   }
@@ -103,7 +109,12 @@ class SegmentShopperProfilesConsumerPactTest {
       NotFoundException e =
           assertThrows(
               NotFoundException.class,
-              () -> client.listSegmentShopperProfiles(MISSING_SEGMENT_ID, 1, 50));
+              () ->
+                  client
+                      .segments()
+                      .shopperProfiles(Ids.parse(MISSING_SEGMENT_ID))
+                      .list(PageParams.first())
+                      .execute());
 
       assertThat(e.status()).isEqualTo(404);
       assertThat(e.path()).contains(MISSING_SEGMENT_ID);
@@ -132,12 +143,16 @@ class SegmentShopperProfilesConsumerPactTest {
   void addsAShopperProfileToASegment(MockServer mockServer) {
     try (SegmentsClient client = client(mockServer, Pacts.MODIFY_TOKEN)) {
       ChunkedResult<ShopperProfile> result =
-          client.addShopperProfilesToSegment(SEGMENT_ID, List.of(SHOPPER_PROFILE_ID));
+          client
+              .segments()
+              .shopperProfiles(Ids.parse(SEGMENT_ID))
+              .add(List.of(Ids.parse(SHOPPER_PROFILE_ID)))
+              .execute();
 
       assertThat(result.allSucceeded()).isTrue();
       assertThat(result.items())
           .extracting(ShopperProfile::getId)
-          .containsExactly(UUID.fromString(SHOPPER_PROFILE_ID));
+          .containsExactly(Ids.parse(SHOPPER_PROFILE_ID));
     }
   }
 
@@ -162,10 +177,14 @@ class SegmentShopperProfilesConsumerPactTest {
   void reportsAProfileAlreadyInTheSegmentAsAFailedChunk(MockServer mockServer) {
     try (SegmentsClient client = client(mockServer, Pacts.MODIFY_TOKEN)) {
       ChunkedResult<ShopperProfile> result =
-          client.addShopperProfilesToSegment(SEGMENT_ID, List.of(SHOPPER_PROFILE_ID));
+          client
+              .segments()
+              .shopperProfiles(Ids.parse(SEGMENT_ID))
+              .add(List.of(Ids.parse(SHOPPER_PROFILE_ID)))
+              .execute();
 
       assertThat(result.allSucceeded()).isFalse();
-      assertThat(result.failedIds()).containsExactly(UUID.fromString(SHOPPER_PROFILE_ID));
+      assertThat(result.failedIds()).containsExactly(Ids.parse(SHOPPER_PROFILE_ID));
       assertThat(result.failed().get(0).failureCause()).containsInstanceOf(ConflictException.class);
     }
   }
@@ -190,7 +209,12 @@ class SegmentShopperProfilesConsumerPactTest {
   void removesAShopperProfileFromASegment(MockServer mockServer) {
     // No return value to check: Pact fails the test unless exactly the pact's request arrived.
     try (SegmentsClient client = client(mockServer, Pacts.MODIFY_TOKEN)) {
-      client.removeShopperProfilesFromSegment(SEGMENT_ID, List.of(SHOPPER_PROFILE_ID));
+      client
+          .segments()
+          .shopperProfiles(Ids.parse(SEGMENT_ID))
+          .remove(List.of(Ids.parse(SHOPPER_PROFILE_ID)))
+          .execute()
+          .orThrow();
     }
   }
 

@@ -31,20 +31,22 @@ import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
-import io.github.segmentskit.client.ConflictException;
-import io.github.segmentskit.client.ForbiddenException;
+import io.github.segmentskit.client.Ids;
 import io.github.segmentskit.client.Page;
-import io.github.segmentskit.client.RateLimitedException;
+import io.github.segmentskit.client.PageParams;
+import io.github.segmentskit.client.RateLimitHeaders;
 import io.github.segmentskit.client.SegmentsClient;
-import io.github.segmentskit.client.UnauthorizedException;
-import io.github.segmentskit.client.UnprocessableEntityException;
+import io.github.segmentskit.client.exception.ConflictException;
+import io.github.segmentskit.client.exception.ForbiddenException;
+import io.github.segmentskit.client.exception.RateLimitedException;
+import io.github.segmentskit.client.exception.UnauthorizedException;
+import io.github.segmentskit.client.exception.UnprocessableEntityException;
 import io.github.segmentskit.contract.pact.Pacts;
 import io.github.segmentskit.generated.model.Segment;
 import io.github.segmentskit.generated.model.SegmentPost;
 import io.github.segmentskit.generated.model.SegmentPut;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -75,10 +77,10 @@ class SegmentsConsumerPactTest {
   @PactTestFor(pactMethod = "listSegments")
   void listsSegments(MockServer mockServer) {
     try (SegmentsClient client = client(mockServer, Pacts.MODIFY_TOKEN)) {
-      Page<Segment> page = client.listSegments(1, 50);
+      Page<Segment> page = client.segments().list(PageParams.first()).execute();
 
       assertThat(page.items()).hasSize(1);
-      assertThat(page.items().get(0).getId()).isEqualTo(UUID.fromString(SEGMENT_ID));
+      assertThat(page.items().get(0).getId()).isEqualTo(Ids.parse(SEGMENT_ID));
       assertThat(page.items().get(0).getCreatedAt()).isNotNull();
       assertThat(page.pagination().getPerPage()).isEqualTo(50);
       assertThat(page.hasNext()).isFalse();
@@ -106,11 +108,10 @@ class SegmentsConsumerPactTest {
   @PactTestFor(pactMethod = "listSegmentsById")
   void listsSegmentsById(MockServer mockServer) {
     try (SegmentsClient client = client(mockServer, Pacts.MODIFY_TOKEN)) {
-      Page<Segment> page = client.listSegments(1, 50, List.of(SEGMENT_ID));
+      Page<Segment> page =
+          client.segments().list(PageParams.first(), List.of(Ids.parse(SEGMENT_ID))).execute();
 
-      assertThat(page.items())
-          .extracting(Segment::getId)
-          .containsExactly(UUID.fromString(SEGMENT_ID));
+      assertThat(page.items()).extracting(Segment::getId).containsExactly(Ids.parse(SEGMENT_ID));
     }
   }
 
@@ -134,7 +135,8 @@ class SegmentsConsumerPactTest {
   @PactTestFor(pactMethod = "createSegment")
   void createsASegment(MockServer mockServer) {
     try (SegmentsClient client = client(mockServer, Pacts.MODIFY_TOKEN)) {
-      List<Segment> created = client.createSegments(List.of(new SegmentPost().name(SEGMENT_NAME)));
+      List<Segment> created =
+          client.segments().create(List.of(new SegmentPost().name(SEGMENT_NAME))).execute();
 
       assertThat(created).extracting(Segment::getName).containsExactly(SEGMENT_NAME);
       assertThat(created.get(0).getId()).isNotNull();
@@ -164,7 +166,7 @@ class SegmentsConsumerPactTest {
       List<SegmentPost> segments = List.of(new SegmentPost().name(SEGMENT_NAME));
 
       ConflictException e =
-          assertThrows(ConflictException.class, () -> client.createSegments(segments));
+          assertThrows(ConflictException.class, () -> client.segments().create(segments).execute());
 
       assertThat(e.status()).isEqualTo(409);
       assertThat(e.itemErrors()).hasSize(1);
@@ -196,7 +198,9 @@ class SegmentsConsumerPactTest {
       List<SegmentPost> segments = List.of(new SegmentPost().name(SEGMENT_NAME));
 
       UnprocessableEntityException e =
-          assertThrows(UnprocessableEntityException.class, () -> client.createSegments(segments));
+          assertThrows(
+              UnprocessableEntityException.class,
+              () -> client.segments().create(segments).execute());
 
       assertThat(e.status()).isEqualTo(422);
       assertThat(e.operationId()).isEqualTo("SegmentsPostRequest");
@@ -226,7 +230,8 @@ class SegmentsConsumerPactTest {
       List<SegmentPost> segments = List.of(new SegmentPost().name(SEGMENT_NAME));
 
       ForbiddenException e =
-          assertThrows(ForbiddenException.class, () -> client.createSegments(segments));
+          assertThrows(
+              ForbiddenException.class, () -> client.segments().create(segments).execute());
 
       assertThat(e.status()).isEqualTo(403);
       assertThat(e.getMessage()).doesNotContain(Pacts.READ_ONLY_TOKEN);
@@ -259,8 +264,10 @@ class SegmentsConsumerPactTest {
   void updatesASegment(MockServer mockServer) {
     try (SegmentsClient client = client(mockServer, Pacts.MODIFY_TOKEN)) {
       List<Segment> updated =
-          client.updateSegments(
-              List.of(new SegmentPut().id(UUID.fromString(SEGMENT_ID)).description(DESCRIPTION)));
+          client
+              .segments()
+              .update(List.of(new SegmentPut().id(Ids.parse(SEGMENT_ID)).description(DESCRIPTION)))
+              .execute();
 
       assertThat(updated).extracting(Segment::getDescription).containsExactly(DESCRIPTION);
     }
@@ -285,7 +292,7 @@ class SegmentsConsumerPactTest {
   void deletesASegmentById(MockServer mockServer) {
     // No return value to check: Pact fails the test unless exactly the pact's request arrived.
     try (SegmentsClient client = client(mockServer, Pacts.MODIFY_TOKEN)) {
-      client.deleteSegments(List.of(SEGMENT_ID));
+      client.segments().delete(List.of(Ids.parse(SEGMENT_ID))).execute().orThrow();
     }
   }
 
@@ -307,7 +314,7 @@ class SegmentsConsumerPactTest {
   void deletesEverySegmentOnlyWhenAskedByName(MockServer mockServer) {
     // No return value to check: Pact fails the test unless exactly the pact's request arrived.
     try (SegmentsClient client = client(mockServer, Pacts.MODIFY_TOKEN)) {
-      client.deleteAllSegments();
+      client.segments().deleteAll().execute();
     }
   }
 
@@ -331,7 +338,9 @@ class SegmentsConsumerPactTest {
   void mapsAnInvalidTokenToUnauthorizedException(MockServer mockServer) {
     try (SegmentsClient client = client(mockServer, Pacts.INVALID_TOKEN)) {
       UnauthorizedException e =
-          assertThrows(UnauthorizedException.class, () -> client.listSegments(1, 50));
+          assertThrows(
+              UnauthorizedException.class,
+              () -> client.segments().list(PageParams.first()).execute());
 
       assertThat(e.status()).isEqualTo(401);
       assertThat(e.operationId()).isEqualTo("GetPaginatedSegmentsList");
@@ -363,12 +372,14 @@ class SegmentsConsumerPactTest {
   void mapsA429ToRateLimitedExceptionWithTheResetTime(MockServer mockServer) {
     try (SegmentsClient client = client(mockServer, Pacts.MODIFY_TOKEN)) {
       RateLimitedException e =
-          assertThrows(RateLimitedException.class, () -> client.listSegments(1, 50));
+          assertThrows(
+              RateLimitedException.class,
+              () -> client.segments().list(PageParams.first()).execute());
 
       assertThat(e.status()).isEqualTo(429);
       assertThat(e.resetAfter()).contains(Duration.ofMillis(1000));
-      assertThat(e.rateLimit().requestsLeft()).hasValue(0);
-      assertThat(e.rateLimit().requestsQuota()).hasValue(150);
+      assertThat(RateLimitHeaders.from(e.headers()).requestsLeft()).hasValue(0);
+      assertThat(RateLimitHeaders.from(e.headers()).requestsQuota()).hasValue(150);
     }
   }
 

@@ -27,14 +27,15 @@ import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
+import io.github.segmentskit.client.Ids;
 import io.github.segmentskit.client.Page;
+import io.github.segmentskit.client.PageParams;
 import io.github.segmentskit.client.SegmentsClient;
 import io.github.segmentskit.contract.pact.Pacts;
 import io.github.segmentskit.generated.model.Segment;
 import io.github.segmentskit.generated.model.ShopperProfile;
 import io.github.segmentskit.generated.model.ShopperProfilePost;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -64,7 +65,7 @@ class ShopperProfilesConsumerPactTest {
   @PactTestFor(pactMethod = "listShopperProfiles")
   void listsShopperProfiles(MockServer mockServer) {
     try (SegmentsClient client = client(mockServer, Pacts.MODIFY_TOKEN)) {
-      Page<ShopperProfile> page = client.listShopperProfiles(1, 50);
+      Page<ShopperProfile> page = client.shopperProfiles().list(PageParams.first()).execute();
 
       assertThat(page.items()).hasSize(1);
       assertThat(page.items().get(0).getCustomerId()).isEqualTo(CUSTOMER_ID);
@@ -93,7 +94,10 @@ class ShopperProfilesConsumerPactTest {
   void createsAShopperProfile(MockServer mockServer) {
     try (SegmentsClient client = client(mockServer, Pacts.MODIFY_TOKEN)) {
       List<ShopperProfile> created =
-          client.createShopperProfiles(List.of(new ShopperProfilePost().customerId(CUSTOMER_ID)));
+          client
+              .shopperProfiles()
+              .create(List.of(new ShopperProfilePost().customerId(CUSTOMER_ID)))
+              .execute();
 
       assertThat(created).extracting(ShopperProfile::getCustomerId).containsExactly(CUSTOMER_ID);
     }
@@ -119,7 +123,7 @@ class ShopperProfilesConsumerPactTest {
   void deletesAShopperProfileById(MockServer mockServer) {
     // No return value to check: Pact fails the test unless exactly the pact's request arrived.
     try (SegmentsClient client = client(mockServer, Pacts.MODIFY_TOKEN)) {
-      client.deleteShopperProfiles(List.of(SHOPPER_PROFILE_ID));
+      client.shopperProfiles().delete(List.of(Ids.parse(SHOPPER_PROFILE_ID))).execute().orThrow();
     }
   }
 
@@ -145,11 +149,14 @@ class ShopperProfilesConsumerPactTest {
   @PactTestFor(pactMethod = "listSegmentsOfProfile")
   void listsTheSegmentsOfAShopperProfile(MockServer mockServer) {
     try (SegmentsClient client = client(mockServer, Pacts.MODIFY_TOKEN)) {
-      Page<Segment> page = client.listShopperProfileSegments(SHOPPER_PROFILE_ID, 1, 50);
+      Page<Segment> page =
+          client
+              .shopperProfiles()
+              .segments(Ids.parse(SHOPPER_PROFILE_ID))
+              .list(PageParams.first())
+              .execute();
 
-      assertThat(page.items())
-          .extracting(Segment::getId)
-          .containsExactly(UUID.fromString(SEGMENT_ID));
+      assertThat(page.items()).extracting(Segment::getId).containsExactly(Ids.parse(SEGMENT_ID));
     }
   }
 }

@@ -7,6 +7,7 @@ import static io.github.segmentskit.contract.pact.ProviderStates.SEGMENT_NAME;
 import static java.util.Objects.requireNonNull;
 
 import io.github.segmentskit.client.ChunkedResult;
+import io.github.segmentskit.client.PageParams;
 import io.github.segmentskit.client.SegmentsClient;
 import io.github.segmentskit.generated.model.Segment;
 import io.github.segmentskit.generated.model.SegmentPost;
@@ -37,7 +38,6 @@ final class LiveStoreFixture implements StoreFixture {
 
   private static final String DESCRIPTION =
       "Created by segments-kit contract tests; safe to delete.";
-  private static final int DELETE_CHUNK = 50;
 
   private final SegmentsClient client;
   private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -83,7 +83,7 @@ final class LiveStoreFixture implements StoreFixture {
     Segment segment = create("Wholesale buyers");
     UUID profile = existingShopperProfile();
     ChunkedResult<ShopperProfile> added =
-        client.addShopperProfilesToSegment(segment.getId().toString(), List.of(profile.toString()));
+        client.segments().shopperProfiles(segment.getId()).add(List.of(profile)).execute();
     if (!added.allSucceeded()) {
       throw new IllegalStateException("could not add a shopper profile to " + segment.getName());
     }
@@ -98,26 +98,28 @@ final class LiveStoreFixture implements StoreFixture {
 
   /** Whether the store has a shopper profile the states can use. */
   boolean hasShopperProfile() {
-    return !client.listShopperProfiles(1, 1).items().isEmpty();
+    return !client.shopperProfiles().list(PageParams.first().limit(1)).execute().items().isEmpty();
   }
 
   /** Deletes every segment named with {@value #PREFIX}, by id; nothing else. */
   @Override
   public void cleanUp() {
-    List<String> ids =
-        client
-            .streamSegments()
+    List<UUID> ids =
+        client.segments().stream(PageParams.MAX_LIMIT)
             .filter(segment -> segment.getName() != null && segment.getName().startsWith(PREFIX))
-            .map(segment -> segment.getId().toString())
+            .map(Segment::getId)
             .toList();
-    for (int from = 0; from < ids.size(); from += DELETE_CHUNK) {
-      client.deleteSegments(ids.subList(from, Math.min(from + DELETE_CHUNK, ids.size())));
+    if (!ids.isEmpty()) {
+      client.segments().delete(ids).execute().orThrow();
     }
   }
 
   private Segment create(String base) {
     List<Segment> created =
-        client.createSegments(List.of(new SegmentPost().name(name(base)).description(DESCRIPTION)));
+        client
+            .segments()
+            .create(List.of(new SegmentPost().name(name(base)).description(DESCRIPTION)))
+            .execute();
     return created.get(0);
   }
 
@@ -126,7 +128,8 @@ final class LiveStoreFixture implements StoreFixture {
   }
 
   private UUID existingShopperProfile() {
-    List<ShopperProfile> profiles = client.listShopperProfiles(1, 1).items();
+    List<ShopperProfile> profiles =
+        client.shopperProfiles().list(PageParams.first().limit(1)).execute().items();
     if (profiles.isEmpty()) {
       throw new IllegalStateException("the store has no shopper profile: LiveSafety skips it");
     }
