@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
  * Runs the simulator on its own until Ctrl-C:
  *
  * <pre>
- * java -jar simulator/target/segments-simulator-1.0.0.jar --port 8080
+ * java -jar simulator/target/segments-simulator.jar --port 8080
  * </pre>
  *
  * <p>Flags: {@code --host} (127.0.0.1), {@code --port} (8080), {@code --latency-ms} (0), {@code
