@@ -17,7 +17,8 @@ import java.util.concurrent.CountDownLatch;
  * <p>Flags: {@code --host} (127.0.0.1), {@code --port} (8080), {@code --latency-ms} (0), {@code
  * --token} (modify scope, repeatable; default {@value SimulatorConfig#DEV_TOKEN}, a development
  * value that is not a secret), {@code --read-only-token} (repeatable), {@code --max-concurrent}
- * (10), {@code --put-status} (201), {@code --help}.
+ * (10), {@code --put-status} (201), {@code --quota} (none: reported, not enforced), {@code
+ * --quota-window-ms} (30000), {@code --help}.
  */
 public final class SimulatorMain {
 
@@ -33,6 +34,9 @@ public final class SimulatorMain {
           "  --read-only-token <token> a token with only the read-only scope; repeatable",
           "  --max-concurrent <n>      requests in flight per store before 429 (default 10)",
           "  --put-status <200|201>    success status of PUT /segments (default 201)",
+          "  --quota <n>               enforce a quota: n requests per window and store, then 429",
+          "                            until the window resets (default: 150 reported, not enforced)",
+          "  --quota-window-ms <ms>    the quota's window (default 30000)",
           "  --help                    print this help");
 
   private SimulatorMain() {}
@@ -71,6 +75,8 @@ public final class SimulatorMain {
     SegmentsSimulator.Builder builder = SegmentsSimulator.builder().port(8080);
     List<String> tokens = new ArrayList<>();
     List<String> readOnlyTokens = new ArrayList<>();
+    Integer quota = null;
+    long quotaWindowMillis = SimulatorConfig.DEFAULT_RATE_LIMIT_WINDOW.toMillis();
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
       if (i + 1 >= args.length) {
@@ -85,8 +91,16 @@ public final class SimulatorMain {
         case "--read-only-token" -> readOnlyTokens.add(value);
         case "--max-concurrent" -> builder.maxConcurrentRequests(integer(flag, value));
         case "--put-status" -> builder.putSegmentsStatus(integer(flag, value));
+        case "--quota" -> quota = integer(flag, value);
+        case "--quota-window-ms" -> quotaWindowMillis = integer(flag, value);
         default -> throw new IllegalArgumentException("unknown option " + flag);
       }
+    }
+    if (quota != null) {
+      builder.quota(quota, Duration.ofMillis(quotaWindowMillis));
+    } else {
+      builder.rateLimit(
+          SimulatorConfig.DEFAULT_RATE_LIMIT_QUOTA, Duration.ofMillis(quotaWindowMillis));
     }
     if (!tokens.isEmpty()) {
       builder.modifyTokens(tokens);
@@ -122,6 +136,14 @@ public final class SimulatorMain {
             + " requests in flight per store; latency "
             + config.minLatency().toMillis()
             + " ms. State is in memory only. Ctrl-C stops.");
+    if (config.quotaEnforced()) {
+      out.println(
+          "Quota: "
+              + config.rateLimitQuota()
+              + " requests per "
+              + config.rateLimitWindow().toMillis()
+              + " ms and store, then 429 until the window resets.");
+    }
     out.println(
         "Try: curl -H 'X-Auth-Token: <token>' -H 'Accept: application/json' "
             + simulator.baseUri("abc123")

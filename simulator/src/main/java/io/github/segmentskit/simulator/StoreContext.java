@@ -8,7 +8,7 @@ import static java.util.Objects.requireNonNull;
  *
  * @param state the segments and shopper profiles
  * @param limiter the requests in flight
- * @param window the rate-limit window the response headers describe
+ * @param window the rate-limit window the response headers describe, and the store's rate limit
  */
 record StoreContext(StoreState state, InFlightLimiter limiter, RateLimitWindow window) {
 
@@ -22,6 +22,16 @@ record StoreContext(StoreState state, InFlightLimiter limiter, RateLimitWindow w
     return new StoreContext(
         new StoreState(config.clock()),
         new InFlightLimiter(config.maxConcurrentRequests(), metrics),
-        new RateLimitWindow(config.rateLimitWindow().toMillis(), config.rateLimitQuota()));
+        new RateLimitWindow(
+            config.rateLimitClock(),
+            config.rateLimitWindow(),
+            config.rateLimitQuota(),
+            config.quotaEnforced()));
+  }
+
+  /** Empties the store and clears its rate-limit state. */
+  void reset() {
+    state.reset();
+    window.reset();
   }
 }

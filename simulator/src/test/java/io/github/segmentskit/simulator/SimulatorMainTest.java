@@ -41,6 +41,50 @@ class SimulatorMainTest {
   }
 
   @Test
+  void readsTheQuotaFlagsAsAnEnforcedQuota() {
+    SimulatorConfig config = SimulatorMain.parse("--quota", "150", "--quota-window-ms", "30000");
+
+    assertThat(config.quotaEnforced()).isTrue();
+    assertThat(config.rateLimitQuota()).isEqualTo(150);
+    assertThat(config.rateLimitWindow()).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void withoutQuotaTheQuotaIsOnlyReported() {
+    SimulatorConfig defaults = SimulatorMain.parse();
+    SimulatorConfig window = SimulatorMain.parse("--quota-window-ms", "1000");
+
+    assertThat(defaults.quotaEnforced()).isFalse();
+    assertThat(defaults.rateLimitQuota()).isEqualTo(150);
+    assertThat(defaults.rateLimitWindow()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(window.quotaEnforced()).isFalse();
+    assertThat(window.rateLimitWindow()).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void explainsABadQuota() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> SimulatorMain.parse("--quota", "0"))
+        .withMessage("rateLimitQuota must be >= 1 but was 0");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> SimulatorMain.parse("--quota", "5", "--quota-window-ms", "0"))
+        .withMessageStartingWith("rateLimitWindow must be at least 1 ms");
+  }
+
+  @Test
+  void theBannerNamesAnEnforcedQuota() {
+    try (SegmentsSimulator simulator =
+        SegmentsSimulator.create(SimulatorMain.parse("--port", "0", "--quota", "7")).start()) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+      SimulatorMain.printBanner(simulator, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+      assertThat(bytes.toString(StandardCharsets.UTF_8))
+          .contains("Quota: 7 requests per 30000 ms and store");
+    }
+  }
+
+  @Test
   void defaultsToPort8080AndTheDevToken() {
     SimulatorConfig config = SimulatorMain.parse();
 
