@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * A stateful, in-memory simulator of BigCommerce's Segments API, served over HTTP by the JDK's
@@ -56,19 +58,26 @@ public final class SegmentsSimulator implements AutoCloseable {
   }
 
   private final SimulatorConfig config;
+  private final Supplier<UUID> ids;
   private final Metrics metrics = new Metrics();
   private final ConcurrentMap<String, StoreContext> stores = new ConcurrentHashMap<>();
   private HttpServer server;
   private ExecutorService executor;
   private boolean closed;
 
-  private SegmentsSimulator(SimulatorConfig config) {
+  private SegmentsSimulator(SimulatorConfig config, Supplier<UUID> ids) {
     this.config = requireNonNull(config, "config == null");
+    this.ids = requireNonNull(ids, "ids == null");
   }
 
   /** A simulator with this configuration, not yet started. */
   public static SegmentsSimulator create(SimulatorConfig config) {
-    return new SegmentsSimulator(config);
+    return new SegmentsSimulator(config, UUID::randomUUID);
+  }
+
+  /** A simulator whose new segments and shopper profiles get their ids from {@code ids}. */
+  static SegmentsSimulator create(SimulatorConfig config, Supplier<UUID> ids) {
+    return new SegmentsSimulator(config, ids);
   }
 
   /** A builder with the defaults listed on {@link Builder}. */
@@ -182,7 +191,7 @@ public final class SegmentsSimulator implements AutoCloseable {
   }
 
   private StoreContext context(String storeHash) {
-    return stores.computeIfAbsent(storeHash, hash -> StoreContext.create(config, metrics));
+    return stores.computeIfAbsent(storeHash, hash -> StoreContext.create(config, metrics, ids));
   }
 
   private void requireRunning() {
@@ -392,7 +401,7 @@ public final class SegmentsSimulator implements AutoCloseable {
      * @throws IllegalArgumentException naming the first value that is wrong
      */
     public SegmentsSimulator build() {
-      return new SegmentsSimulator(config());
+      return create(config());
     }
 
     private static Set<String> copy(Collection<String> tokens) {

@@ -1,17 +1,21 @@
 package io.github.segmentskit.simulator;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the simulator on its own until Ctrl-C:
+ * Runs the simulator on its own until Ctrl-C, or exports WireMock stubs ({@link WireMockExport}):
  *
  * <pre>
  * java -jar simulator/target/segments-simulator.jar --port 8080
+ * java -jar simulator/target/segments-simulator.jar export-wiremock --out wiremock
  * </pre>
  *
  * <p>Flags: {@code --host} (127.0.0.1), {@code --port} (8080), {@code --latency-ms} (0), {@code
@@ -26,6 +30,12 @@ public final class SimulatorMain {
       String.join(
           System.lineSeparator(),
           "Usage: java -jar segments-simulator.jar [options]",
+          "       java -jar segments-simulator.jar export-wiremock --out <dir>",
+          "",
+          "export-wiremock writes WireMock stub mappings of the simulator's canned scenarios",
+          "to <dir>/mappings/ (one file per scenario) and exits.",
+          "",
+          "Options:",
           "  --host <address>          address to bind (default 127.0.0.1)",
           "  --port <port>             port to bind, 0 for any free one (default 8080)",
           "  --latency-ms <ms>         hold each admitted request this long (default 0)",
@@ -39,10 +49,52 @@ public final class SimulatorMain {
           "  --quota-window-ms <ms>    the quota's window (default 30000)",
           "  --help                    print this help");
 
+  static final String EXPORT_WIREMOCK = "export-wiremock";
+
   private SimulatorMain() {}
+
+  /**
+   * {@code export-wiremock --out <dir>}: writes the stub mappings and lists them on {@code out};
+   * returns the exit status (2 for bad arguments, 1 if the export failed).
+   */
+  static int exportWireMock(String[] args, PrintStream out) {
+    Path dir;
+    try {
+      dir = exportDirectory(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: " + e.getMessage());
+      System.err.println(USAGE);
+      return 2;
+    }
+    try {
+      List<Path> files = WireMockExport.writeTo(dir);
+      out.println(
+          "Wrote " + files.size() + " WireMock stub mappings to " + dir.resolve("mappings"));
+      files.forEach(file -> out.println("  " + file.getFileName()));
+      return 0;
+    } catch (IOException | RuntimeException e) {
+      System.err.println("error: the export failed: " + e);
+      return 1;
+    }
+  }
+
+  /** The {@code --out} directory of the export's arguments. */
+  static Path exportDirectory(String... args) {
+    if (args.length != 2 || !args[0].equals("--out")) {
+      throw new IllegalArgumentException(EXPORT_WIREMOCK + " needs --out <dir> and nothing else");
+    }
+    return Path.of(args[1]);
+  }
 
   /** Starts the simulator with the flags and serves until the JVM is stopped. */
   public static void main(String[] args) throws InterruptedException {
+    if (args.length > 0 && args[0].equals(EXPORT_WIREMOCK)) {
+      int status = exportWireMock(Arrays.copyOfRange(args, 1, args.length), System.out);
+      if (status != 0) {
+        System.exit(status);
+      }
+      return;
+    }
     SimulatorConfig config;
     try {
       if (List.of(args).contains("--help")) {

@@ -2,6 +2,9 @@ package io.github.segmentskit.simulator;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.UUID;
+import java.util.function.Supplier;
+
 /**
  * Everything the simulator keeps per store: its state, its in-flight limiter and its rate-limit
  * window.
@@ -18,9 +21,9 @@ record StoreContext(StoreState state, InFlightLimiter limiter, RateLimitWindow w
     requireNonNull(window, "window == null");
   }
 
-  static StoreContext create(SimulatorConfig config, Metrics metrics) {
+  static StoreContext create(SimulatorConfig config, Metrics metrics, Supplier<UUID> ids) {
     return new StoreContext(
-        new StoreState(config.clock()),
+        new StoreState(config.clock(), ids),
         new InFlightLimiter(config.maxConcurrentRequests(), metrics),
         new RateLimitWindow(
             config.rateLimitClock(),

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SimulatorMainTest {
 
@@ -82,6 +84,34 @@ class SimulatorMainTest {
       assertThat(bytes.toString(StandardCharsets.UTF_8))
           .contains("Quota: 7 requests per 30000 ms and store");
     }
+  }
+
+  @Test
+  void exportWireMockWritesTheMappingsAndListsThem(@TempDir Path dir) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    int status =
+        SimulatorMain.exportWireMock(
+            new String[] {"--out", dir.toString()},
+            new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+    assertThat(status).isZero();
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .contains("Wrote " + ExportScenarios.all().size() + " WireMock stub mappings")
+        .contains("01-list-segments.json");
+    assertThat(dir.resolve("mappings/01-list-segments.json")).isRegularFile();
+  }
+
+  @Test
+  void exportWireMockNeedsOut() {
+    assertThat(SimulatorMain.exportDirectory("--out", "x")).isEqualTo(Path.of("x"));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> SimulatorMain.exportDirectory())
+        .withMessage("export-wiremock needs --out <dir> and nothing else");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> SimulatorMain.exportDirectory("--out", "x", "--port", "1"))
+        .withMessage("export-wiremock needs --out <dir> and nothing else");
+    assertThat(SimulatorMain.exportWireMock(new String[] {"--dir", "x"}, System.out)).isEqualTo(2);
   }
 
   @Test

@@ -64,6 +64,19 @@ class StandaloneJarIT {
   }
 
   @Test
+  void exportsWireMockMappingsAndExits() throws Exception {
+    Path jar = Files.copy(standaloneJar(), dir.resolve("segments-simulator.jar"));
+    Path out = dir.resolve("wiremock");
+
+    try (JarProcess process = JarProcess.start(jar, dir, "export-wiremock", "--out", "wiremock")) {
+      assertThat(process.awaitExit(START_WAIT)).isZero();
+      assertThat(process.output()).anyMatch(line -> line.startsWith("Wrote "));
+    }
+    String list = Files.readString(out.resolve("mappings/01-list-segments.json"));
+    assertThat(list).contains("\"status\" : 200").contains("\"Wholesale buyers\"");
+  }
+
+  @Test
   void holdsJacksonRelocatedAndNoJUnit() throws IOException {
     try (JarFile jar = new JarFile(standaloneJar().toFile())) {
       List<String> names = jar.stream().map(ZipEntry::getName).toList();
