@@ -11,8 +11,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What the simulator saw, for assertions: requests received, requests per operation, responses per
- * status, the peak number of requests in flight in one store, 429s, injected faults, and "delete
- * everything" requests. Thread-safe; {@link #reset()} zeroes every counter.
+ * status, the peak number of requests in flight in one store, 429s (all of them, and by cause: the
+ * in-flight limit, the quota, a rate-limited store, fault injection), and "delete everything"
+ * requests. Thread-safe; {@link #reset()} zeroes every counter.
  */
 public final class Metrics {
 
@@ -22,6 +23,9 @@ public final class Metrics {
   private final Map<Integer, LongAdder> byStatus = new ConcurrentHashMap<>();
   private final AtomicInteger peakInFlight = new AtomicInteger();
   private final LongAdder injectedFaults = new LongAdder();
+  private final LongAdder inFlightLimitRefusals = new LongAdder();
+  private final LongAdder quotaRefusals = new LongAdder();
+  private final LongAdder rateLimitedStoreRefusals = new LongAdder();
 
   Metrics() {
     for (Operation operation : Operation.values()) {
@@ -52,6 +56,18 @@ public final class Metrics {
 
   void injectedFault() {
     injectedFaults.increment();
+  }
+
+  void refusedByInFlightLimit() {
+    inFlightLimitRefusals.increment();
+  }
+
+  void refusedOverQuota() {
+    quotaRefusals.increment();
+  }
+
+  void refusedRateLimitedStore() {
+    rateLimitedStoreRefusals.increment();
   }
 
   /** Every HTTP request that reached the server, whatever its path or answer. */
@@ -95,7 +111,10 @@ public final class Metrics {
     return peakInFlight.get();
   }
 
-  /** The 429 responses, whether from the in-flight limit or injected. */
+  /**
+   * The 429 responses, whatever their cause: the sum of {@link #inFlightLimitRefusals()}, {@link
+   * #quotaRefusals()}, {@link #rateLimitedStoreRefusals()} and the injected 429s.
+   */
   public long tooManyRequests() {
     return responses(429);
   }
@@ -103,6 +122,21 @@ public final class Metrics {
   /** The 429 and 503 responses injected by {@link FaultInjection}. */
   public long injectedFaults() {
     return injectedFaults.sum();
+  }
+
+  /** The 429s of requests refused because their store had the most requests in flight. */
+  public long inFlightLimitRefusals() {
+    return inFlightLimitRefusals.sum();
+  }
+
+  /** The 429s of requests refused because their store's enforced quota for the window was used. */
+  public long quotaRefusals() {
+    return quotaRefusals.sum();
+  }
+
+  /** The 429s of requests refused because their store was rate limited ({@code rateLimitFor}). */
+  public long rateLimitedStoreRefusals() {
+    return rateLimitedStoreRefusals.sum();
   }
 
   /**
@@ -128,6 +162,9 @@ public final class Metrics {
     byStatus.clear();
     peakInFlight.set(0);
     injectedFaults.reset();
+    inFlightLimitRefusals.reset();
+    quotaRefusals.reset();
+    rateLimitedStoreRefusals.reset();
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * A stateful, in-memory simulator of BigCommerce's Segments API, served over HTTP by the JDK's
@@ -56,19 +58,26 @@ public final class SegmentsSimulator implements AutoCloseable {
   }
 
   private final SimulatorConfig config;
+  private final Supplier<UUID> ids;
   private final Metrics metrics = new Metrics();
   private final ConcurrentMap<String, StoreContext> stores = new ConcurrentHashMap<>();
   private HttpServer server;
   private ExecutorService executor;
   private boolean closed;
 
-  private SegmentsSimulator(SimulatorConfig config) {
+  private SegmentsSimulator(SimulatorConfig config, Supplier<UUID> ids) {
     this.config = requireNonNull(config, "config == null");
+    this.ids = requireNonNull(ids, "ids == null");
   }
 
   /** A simulator with this configuration, not yet started. */
   public static SegmentsSimulator create(SimulatorConfig config) {
-    return new SegmentsSimulator(config);
+    return new SegmentsSimulator(config, UUID::randomUUID);
+  }
+
+  /** A simulator whose new segments and shopper profiles get their ids from {@code ids}. */
+  static SegmentsSimulator create(SimulatorConfig config, Supplier<UUID> ids) {
+    return new SegmentsSimulator(config, ids);
   }
 
   /** A builder with the defaults listed on {@link Builder}. */
@@ -142,12 +151,15 @@ public final class SegmentsSimulator implements AutoCloseable {
   public SimulatedStore store(String storeHash) {
     requireNonNull(storeHash, "storeHash == null");
     requireStoreHash(storeHash);
-    return new SimulatedStore(storeHash, context(storeHash).state());
+    return new SimulatedStore(storeHash, context(storeHash));
   }
 
-  /** Empties every store (segments, profiles, memberships); the metrics are kept. */
+  /**
+   * Empties every store (segments, profiles, memberships) and clears its rate-limit state (a {@link
+   * SimulatedStore#rateLimitFor(Duration)}, the current quota window); the metrics are kept.
+   */
   public void resetAllStores() {
-    stores.values().forEach(store -> store.state().reset());
+    stores.values().forEach(StoreContext::reset);
   }
 
   /** The live metrics (reset them with {@link Metrics#reset()}). */
@@ -179,7 +191,7 @@ public final class SegmentsSimulator implements AutoCloseable {
   }
 
   private StoreContext context(String storeHash) {
-    return stores.computeIfAbsent(storeHash, hash -> StoreContext.create(config, metrics));
+    return stores.computeIfAbsent(storeHash, hash -> StoreContext.create(config, metrics, ids));
   }
 
   private void requireRunning() {
@@ -215,9 +227,10 @@ public final class SegmentsSimulator implements AutoCloseable {
    * Builds a {@link SegmentsSimulator}. Defaults: host {@code 127.0.0.1}, port 0 (a free port), no
    * latency, modify token {@value SimulatorConfig#DEV_TOKEN}, no read-only token, at most {@value
    * Limits#DEFAULT_MAX_CONCURRENT_REQUESTS} requests in flight per store, a pool of 64 threads (or
-   * twice the in-flight limit if more), the UTC system clock, PUT answered with 201, a quota of 150
-   * requests per 30 s reported in the headers, 429s asking for a 1 s wait, no fault injection.
-   * Values are checked by {@link #build()}.
+   * twice the in-flight limit if more), the UTC system clock (for timestamps and for rate-limit
+   * windows), PUT answered with 201, a quota of 150 requests per 30 s reported in the headers but
+   * not enforced, 429s of the in-flight limit asking for a 1 s wait, no fault injection. Values are
+   * checked by {@link #build()}.
    */
   public static final class Builder {
     private String host = "127.0.0.1";
@@ -230,10 +243,12 @@ public final class SegmentsSimulator implements AutoCloseable {
     private Integer threads;
     private Clock clock = Clock.systemUTC();
     private int putSegmentsStatus = 201;
-    private int rateLimitQuota = 150;
-    private Duration rateLimitWindow = Duration.ofSeconds(30);
+    private int rateLimitQuota = SimulatorConfig.DEFAULT_RATE_LIMIT_QUOTA;
+    private Duration rateLimitWindow = SimulatorConfig.DEFAULT_RATE_LIMIT_WINDOW;
     private Duration retryAfter = Duration.ofSeconds(1);
     private FaultInjection faults = FaultInjection.none();
+    private boolean quotaEnforced;
+    private Clock rateLimitClock = Clock.systemUTC();
 
     private Builder() {}
 
@@ -314,14 +329,39 @@ public final class SegmentsSimulator implements AutoCloseable {
       return this;
     }
 
-    /** The quota and window the {@code X-Rate-Limit-*} headers report (default 150 per 30 s). */
+    /**
+     * The quota and window the {@code X-Rate-Limit-*} headers report (default 150 per 30 s), not
+     * enforced: {@code X-Rate-Limit-Requests-Left} stops at 0 and nothing is refused.
+     */
     public Builder rateLimit(int quota, Duration window) {
       this.rateLimitQuota = quota;
       this.rateLimitWindow = requireNonNull(window, "window == null");
+      this.quotaEnforced = false;
       return this;
     }
 
-    /** The wait a 429 asks for in {@code X-Rate-Limit-Time-Reset-Ms} (default 1 s). */
+    /**
+     * Enforces a quota per store: in each window, a store's first {@code quota} authenticated
+     * requests are served and the rest are answered with 429 ({@code X-Rate-Limit-Requests-Left:
+     * 0}, {@code X-Rate-Limit-Time-Reset-Ms} the milliseconds until the window resets). A window
+     * opens with a store's first request after the last one ran out. Default: not enforced.
+     */
+    public Builder quota(int quota, Duration window) {
+      rateLimit(quota, window);
+      this.quotaEnforced = true;
+      return this;
+    }
+
+    /**
+     * The clock of the rate-limit windows and of {@link SimulatedStore#rateLimitFor(Duration)}
+     * (default the UTC system clock); tests move a clock of their own to reset windows at once.
+     */
+    public Builder rateLimitClock(Clock rateLimitClock) {
+      this.rateLimitClock = requireNonNull(rateLimitClock, "rateLimitClock == null");
+      return this;
+    }
+
+    /** The wait a 429 of the in-flight limit or of fault injection asks for (default 1 s). */
     public Builder retryAfter(Duration retryAfter) {
       this.retryAfter = requireNonNull(retryAfter, "retryAfter == null");
       return this;
@@ -350,7 +390,9 @@ public final class SegmentsSimulator implements AutoCloseable {
           rateLimitQuota,
           rateLimitWindow,
           retryAfter,
-          faults);
+          faults,
+          quotaEnforced,
+          rateLimitClock);
     }
 
     /**
@@ -359,7 +401,7 @@ public final class SegmentsSimulator implements AutoCloseable {
      * @throws IllegalArgumentException naming the first value that is wrong
      */
     public SegmentsSimulator build() {
-      return new SegmentsSimulator(config());
+      return create(config());
     }
 
     private static Set<String> copy(Collection<String> tokens) {

@@ -2,6 +2,7 @@ package io.github.segmentskit.simulator;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -18,11 +19,13 @@ import java.util.UUID;
 public final class SimulatedStore {
 
   private final String hash;
+  private final StoreContext context;
   private final StoreState state;
 
-  SimulatedStore(String hash, StoreState state) {
+  SimulatedStore(String hash, StoreContext context) {
     this.hash = requireNonNull(hash, "hash == null");
-    this.state = requireNonNull(state, "state == null");
+    this.context = requireNonNull(context, "context == null");
+    this.state = context.state();
   }
 
   /** The store hash. */
@@ -30,9 +33,33 @@ public final class SimulatedStore {
     return hash;
   }
 
-  /** Deletes every segment, shopper profile and membership of the store. */
+  /**
+   * Deletes every segment, shopper profile and membership of the store, and clears its rate-limit
+   * state: a {@link #rateLimitFor(Duration)} ends and the next request opens a fresh quota window.
+   */
   public void reset() {
-    state.reset();
+    context.reset();
+  }
+
+  /**
+   * Rate limits the store for {@code duration} (at least 1 ms), e.g. for the provider state "the
+   * store's rate limit is used up": until then, every request to it that passes authentication is
+   * answered with 429, {@code X-Rate-Limit-Requests-Left: 0} and {@code X-Rate-Limit-Time-Reset-Ms}
+   * (and {@code X-Retry-After}, in whole seconds rounded up) counting down to the end, by the
+   * simulator's rate-limit clock. A request without a valid token still gets 401 (or 403), and
+   * other stores are not affected. Afterwards a fresh quota window opens. Replaces an earlier rate
+   * limit of the store.
+   */
+  public SimulatedStore rateLimitFor(Duration duration) {
+    requireNonNull(duration, "duration == null");
+    context.window().block(duration);
+    return this;
+  }
+
+  /** Ends a {@link #rateLimitFor(Duration)} at once (the quota window is left as it is). */
+  public SimulatedStore clearRateLimit() {
+    context.window().unblock();
+    return this;
   }
 
   /** Creates a segment with a generated id and returns the id. */

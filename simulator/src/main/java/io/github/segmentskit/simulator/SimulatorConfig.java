@@ -23,11 +23,16 @@ import java.util.Set;
  *     excess requests are really concurrent (and refused) instead of queued
  * @param clock the source of {@code created_at} and {@code updated_at}
  * @param putSegmentsStatus the success status of {@code PUT /segments}: 201 (the reference) or 200
- * @param rateLimitQuota the requests per window reported in {@code X-Rate-Limit-Requests-Quota}
- * @param rateLimitWindow the window reported in {@code X-Rate-Limit-Time-Window-Ms}
+ * @param rateLimitQuota the authenticated requests per window and store, reported in {@code
+ *     X-Rate-Limit-Requests-Quota} (and enforced if {@code quotaEnforced})
+ * @param rateLimitWindow the window, reported in {@code X-Rate-Limit-Time-Window-Ms}
  * @param retryAfter the wait a 429 asks for ({@code X-Rate-Limit-Time-Reset-Ms}, {@code
  *     X-Retry-After} rounded up to whole seconds)
  * @param faults the random faults to inject
+ * @param quotaEnforced whether a store's requests over {@code rateLimitQuota} in a window are
+ *     answered with 429 until the window resets (otherwise the quota is only reported)
+ * @param rateLimitClock the clock of the rate-limit windows and of {@link
+ *     SimulatedStore#rateLimitFor(java.time.Duration)}
  */
 public record SimulatorConfig(
     String host,
@@ -43,13 +48,21 @@ public record SimulatorConfig(
     int rateLimitQuota,
     Duration rateLimitWindow,
     Duration retryAfter,
-    FaultInjection faults) {
+    FaultInjection faults,
+    boolean quotaEnforced,
+    Clock rateLimitClock) {
 
   /**
    * The modify token used when none is configured. A well-known development value, NOT a secret:
    * the simulator guards nothing.
    */
   public static final String DEV_TOKEN = "simulator-token";
+
+  /** The requests per window and store the headers report by default (BigCommerce's 150). */
+  public static final int DEFAULT_RATE_LIMIT_QUOTA = 150;
+
+  /** The rate-limit window by default (BigCommerce's 30 s). */
+  public static final Duration DEFAULT_RATE_LIMIT_WINDOW = Duration.ofSeconds(30);
 
   /** Checks and copies every value. */
   public SimulatorConfig {
@@ -62,6 +75,7 @@ public record SimulatorConfig(
     requireNonNull(rateLimitWindow, "rateLimitWindow == null");
     requireNonNull(retryAfter, "retryAfter == null");
     requireNonNull(faults, "faults == null");
+    requireNonNull(rateLimitClock, "rateLimitClock == null");
     if (host.isBlank()) {
       throw new IllegalArgumentException("host is blank");
     }
@@ -150,6 +164,12 @@ public record SimulatorConfig(
         + putSegmentsStatus
         + ", faults="
         + faults
+        + ", quota="
+        + rateLimitQuota
+        + " per "
+        + rateLimitWindow.toMillis()
+        + " ms"
+        + (quotaEnforced ? " (enforced)" : " (reported)")
         + "}";
   }
 }

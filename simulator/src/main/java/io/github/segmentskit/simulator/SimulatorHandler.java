@@ -23,8 +23,10 @@ import java.util.function.Function;
  * The request pipeline. In order: route the path (404 outside {@code /stores/{hash}/v3} or for an
  * unknown path, 405 for a method the path lacks), count the request, check {@code Accept} (406) and
  * {@code Content-Type} (415), admit it under the store's in-flight limit (429), hold it for the
- * configured latency, inject a fault if one is drawn (429/503), authenticate (401/403) and hand it
- * to the resource. Every response of a store carries the {@code X-Rate-Limit-*} headers.
+ * configured latency, inject a fault if one is drawn (429/503), authenticate (401/403), count it
+ * against the store's rate-limit window (429 if the store is rate limited or its enforced quota is
+ * used) and hand it to the resource. Every response of a store carries the {@code X-Rate-Limit-*}
+ * headers; only authenticated requests count against the quota.
  */
 final class SimulatorHandler implements HttpHandler {
 
@@ -78,9 +80,8 @@ final class SimulatorHandler implements HttpHandler {
       return Reply.of(Problem.notFound("Not found"));
     }
     StoreContext store = stores.apply(storeHash.get());
-    Map<String, String> rateHeaders = store.window().count();
-    return handleInStore(exchange, store, rawPath, body, bodyTooLarge)
-        .withDefaultHeaders(rateHeaders);
+    Reply reply = handleInStore(exchange, store, rawPath, body, bodyTooLarge);
+    return reply.withDefaultHeaders(store.window().peek());
   }
 
   private Reply handleInStore(
@@ -118,6 +119,7 @@ final class SimulatorHandler implements HttpHandler {
               415, "Unsupported media type", Map.of("Content-Type", "must be application/json")));
     }
     if (!store.limiter().tryAcquire()) {
+      metrics.refusedByInFlightLimit();
       return tooManyRequests(
           "Too many requests: at most "
               + store.limiter().limit()
@@ -130,13 +132,43 @@ final class SimulatorHandler implements HttpHandler {
         return fault.get();
       }
       authorize(headers.getFirst(AUTH_HEADER), operation);
+      RateLimitWindow.Admission admission = store.window().admit();
+      if (!admission.admitted()) {
+        return refuse(admission);
+      }
       Call call = new Call(operation, store.state(), route.get().pathId(), query, body, tooLarge);
-      return dispatch(call);
+      return answer(call).withDefaultHeaders(admission.headers());
     } catch (Problem problem) {
       return Reply.of(problem);
     } finally {
       store.limiter().release();
     }
+  }
+
+  private Reply answer(Call call) {
+    try {
+      return dispatch(call);
+    } catch (Problem problem) {
+      return Reply.of(problem);
+    }
+  }
+
+  /** The 429 of a request the store's rate-limit window refused. */
+  private Reply refuse(RateLimitWindow.Admission admission) {
+    String title;
+    if (admission.verdict() == RateLimitWindow.Verdict.RATE_LIMITED) {
+      metrics.refusedRateLimitedStore();
+      title = "Too many requests: the store is rate limited";
+    } else {
+      metrics.refusedOverQuota();
+      title =
+          "Too many requests: the store's quota of "
+              + config.rateLimitQuota()
+              + " requests per "
+              + config.rateLimitWindow().toMillis()
+              + " ms is used up";
+    }
+    return Reply.of(Problem.of(429, title)).withHeaders(admission.headers());
   }
 
   private Reply dispatch(Call call) {
@@ -211,7 +243,8 @@ final class SimulatorHandler implements HttpHandler {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put(RateLimitWindow.RESET_MS, String.valueOf(waitMillis));
     headers.put(RateLimitWindow.LEFT, "0");
-    headers.put(RateLimitWindow.RETRY_AFTER, String.valueOf((waitMillis + 999) / 1000));
+    headers.put(
+        RateLimitWindow.RETRY_AFTER, String.valueOf(RateLimitWindow.ceilSeconds(waitMillis)));
     return Reply.of(Problem.of(429, title)).withHeaders(headers);
   }
 

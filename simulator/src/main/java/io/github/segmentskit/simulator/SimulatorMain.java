@@ -1,23 +1,28 @@
 package io.github.segmentskit.simulator;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the simulator on its own until Ctrl-C:
+ * Runs the simulator on its own until Ctrl-C, or exports WireMock stubs ({@link WireMockExport}):
  *
  * <pre>
- * java -jar simulator/target/segments-simulator-1.0.0.jar --port 8080
+ * java -jar simulator/target/segments-simulator.jar --port 8080
+ * java -jar simulator/target/segments-simulator.jar export-wiremock --out wiremock
  * </pre>
  *
  * <p>Flags: {@code --host} (127.0.0.1), {@code --port} (8080), {@code --latency-ms} (0), {@code
  * --token} (modify scope, repeatable; default {@value SimulatorConfig#DEV_TOKEN}, a development
  * value that is not a secret), {@code --read-only-token} (repeatable), {@code --max-concurrent}
- * (10), {@code --put-status} (201), {@code --help}.
+ * (10), {@code --put-status} (201), {@code --quota} (none: reported, not enforced), {@code
+ * --quota-window-ms} (30000), {@code --help}.
  */
 public final class SimulatorMain {
 
@@ -25,6 +30,12 @@ public final class SimulatorMain {
       String.join(
           System.lineSeparator(),
           "Usage: java -jar segments-simulator.jar [options]",
+          "       java -jar segments-simulator.jar export-wiremock --out <dir>",
+          "",
+          "export-wiremock writes WireMock stub mappings of the simulator's canned scenarios",
+          "to <dir>/mappings/ (one file per scenario) and exits.",
+          "",
+          "Options:",
           "  --host <address>          address to bind (default 127.0.0.1)",
           "  --port <port>             port to bind, 0 for any free one (default 8080)",
           "  --latency-ms <ms>         hold each admitted request this long (default 0)",
@@ -33,12 +44,57 @@ public final class SimulatorMain {
           "  --read-only-token <token> a token with only the read-only scope; repeatable",
           "  --max-concurrent <n>      requests in flight per store before 429 (default 10)",
           "  --put-status <200|201>    success status of PUT /segments (default 201)",
+          "  --quota <n>               enforce a quota: n requests per window and store, then 429",
+          "                            until the window resets (default: 150 reported, not enforced)",
+          "  --quota-window-ms <ms>    the quota's window (default 30000)",
           "  --help                    print this help");
+
+  static final String EXPORT_WIREMOCK = "export-wiremock";
 
   private SimulatorMain() {}
 
+  /**
+   * {@code export-wiremock --out <dir>}: writes the stub mappings and lists them on {@code out};
+   * returns the exit status (2 for bad arguments, 1 if the export failed).
+   */
+  static int exportWireMock(String[] args, PrintStream out) {
+    Path dir;
+    try {
+      dir = exportDirectory(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: " + e.getMessage());
+      System.err.println(USAGE);
+      return 2;
+    }
+    try {
+      List<Path> files = WireMockExport.writeTo(dir);
+      out.println(
+          "Wrote " + files.size() + " WireMock stub mappings to " + dir.resolve("mappings"));
+      files.forEach(file -> out.println("  " + file.getFileName()));
+      return 0;
+    } catch (IOException | RuntimeException e) {
+      System.err.println("error: the export failed: " + e);
+      return 1;
+    }
+  }
+
+  /** The {@code --out} directory of the export's arguments. */
+  static Path exportDirectory(String... args) {
+    if (args.length != 2 || !args[0].equals("--out")) {
+      throw new IllegalArgumentException(EXPORT_WIREMOCK + " needs --out <dir> and nothing else");
+    }
+    return Path.of(args[1]);
+  }
+
   /** Starts the simulator with the flags and serves until the JVM is stopped. */
   public static void main(String[] args) throws InterruptedException {
+    if (args.length > 0 && args[0].equals(EXPORT_WIREMOCK)) {
+      int status = exportWireMock(Arrays.copyOfRange(args, 1, args.length), System.out);
+      if (status != 0) {
+        System.exit(status);
+      }
+      return;
+    }
     SimulatorConfig config;
     try {
       if (List.of(args).contains("--help")) {
@@ -71,6 +127,8 @@ public final class SimulatorMain {
     SegmentsSimulator.Builder builder = SegmentsSimulator.builder().port(8080);
     List<String> tokens = new ArrayList<>();
     List<String> readOnlyTokens = new ArrayList<>();
+    Integer quota = null;
+    long quotaWindowMillis = SimulatorConfig.DEFAULT_RATE_LIMIT_WINDOW.toMillis();
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
       if (i + 1 >= args.length) {
@@ -85,8 +143,16 @@ public final class SimulatorMain {
         case "--read-only-token" -> readOnlyTokens.add(value);
         case "--max-concurrent" -> builder.maxConcurrentRequests(integer(flag, value));
         case "--put-status" -> builder.putSegmentsStatus(integer(flag, value));
+        case "--quota" -> quota = integer(flag, value);
+        case "--quota-window-ms" -> quotaWindowMillis = integer(flag, value);
         default -> throw new IllegalArgumentException("unknown option " + flag);
       }
+    }
+    if (quota != null) {
+      builder.quota(quota, Duration.ofMillis(quotaWindowMillis));
+    } else {
+      builder.rateLimit(
+          SimulatorConfig.DEFAULT_RATE_LIMIT_QUOTA, Duration.ofMillis(quotaWindowMillis));
     }
     if (!tokens.isEmpty()) {
       builder.modifyTokens(tokens);
@@ -122,6 +188,14 @@ public final class SimulatorMain {
             + " requests in flight per store; latency "
             + config.minLatency().toMillis()
             + " ms. State is in memory only. Ctrl-C stops.");
+    if (config.quotaEnforced()) {
+      out.println(
+          "Quota: "
+              + config.rateLimitQuota()
+              + " requests per "
+              + config.rateLimitWindow().toMillis()
+              + " ms and store, then 429 until the window resets.");
+    }
     out.println(
         "Try: curl -H 'X-Auth-Token: <token>' -H 'Accept: application/json' "
             + simulator.baseUri("abc123")

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The segments and shopper profiles of one store, and the rules that bind them.
@@ -56,13 +57,20 @@ final class StoreState {
   static final String ALREADY_IN_SEGMENT = "The shopper profile is already in the segment.";
 
   private final Clock clock;
+  private final Supplier<UUID> ids;
   private final Map<UUID, Segment> segments = new LinkedHashMap<>();
   private final Map<UUID, ShopperProfile> profiles = new LinkedHashMap<>();
   private final Map<UUID, Set<UUID>> profilesBySegment = new HashMap<>();
   private final Map<UUID, Set<UUID>> segmentsByProfile = new HashMap<>();
 
   StoreState(Clock clock) {
+    this(clock, UUID::randomUUID);
+  }
+
+  /** A store whose new segments and shopper profiles get their ids from {@code ids}. */
+  StoreState(Clock clock, Supplier<UUID> ids) {
     this.clock = requireNonNull(clock, "clock == null");
+    this.ids = requireNonNull(ids, "ids == null");
   }
 
   private Instant now() {
@@ -442,7 +450,7 @@ final class StoreState {
   private UUID freshId() {
     UUID id;
     do {
-      id = UUID.randomUUID();
+      id = ids.get();
     } while (segments.containsKey(id) || profiles.containsKey(id));
     return id;
   }

@@ -3,7 +3,9 @@ package io.github.segmentskit.simulator;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Optional;
+import java.util.Random;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +29,25 @@ final class Uuids {
       return Optional.empty();
     }
     return Optional.of(UUID.fromString(text));
+  }
+
+  /**
+   * Random version-4 UUIDs from a {@link Random} with this seed: the same sequence every time, for
+   * reproducible output (the WireMock export). Thread-safe.
+   */
+  static Supplier<UUID> seeded(long seed) {
+    Random random = new Random(seed);
+    return () -> {
+      long most;
+      long least;
+      synchronized (random) {
+        most = random.nextLong();
+        least = random.nextLong();
+      }
+      most = (most & ~0xF000L) | 0x4000L; // version 4
+      least = (least & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
+      return new UUID(most, least);
+    };
   }
 
   /** Whether {@code text} is a canonical UUID. */

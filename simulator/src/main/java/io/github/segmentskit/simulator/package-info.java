@@ -29,9 +29,13 @@
  *       with one other item, and the {@code ConflictResponse} shape has no place for them), and the
  *       duplicates the spec gives no 409 for (a name used by another segment in a PUT, a customer
  *       that already has a shopper profile).
- *   <li><b>429</b>: more than {@code maxConcurrentRequests} requests of one store in flight, with
- *       the {@code X-Rate-Limit-*} and {@code X-Retry-After} headers; and injected by {@link
- *       io.github.segmentskit.simulator.FaultInjection}, as is <b>503</b>.
+ *   <li><b>429</b>, with the {@code X-Rate-Limit-*} and {@code X-Retry-After} headers: more than
+ *       {@code maxConcurrentRequests} requests of one store in flight (before authentication: the
+ *       limit guards the server); after authentication, a store whose enforced quota for the window
+ *       is used, or that a test rate limited ({@link
+ *       io.github.segmentskit.simulator.SimulatedStore#rateLimitFor(java.time.Duration)}): the
+ *       quota belongs to a store, and a request that names no valid token is not the store's; and
+ *       injected by {@link io.github.segmentskit.simulator.FaultInjection}, as is <b>503</b>.
  *   <li><b>413</b>: a request body over 1 MiB.
  *   <li>Outside the spec (the platform's statuses; a client meets them only when it breaks the
  *       protocol): <b>405</b> with {@code Allow}, <b>406</b> for an {@code Accept} that excludes

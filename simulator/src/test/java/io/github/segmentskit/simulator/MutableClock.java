@@ -1,6 +1,7 @@
 package io.github.segmentskit.simulator;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -16,6 +17,10 @@ final class MutableClock extends Clock {
 
   void set(Instant instant) {
     now = instant;
+  }
+
+  synchronized void advance(Duration duration) {
+    now = now.plus(duration);
   }
 
   @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -30,6 +31,32 @@ class SimulatorConfigTest {
     assertThat(config.rateLimitWindow()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.retryAfter()).isEqualTo(Duration.ofSeconds(1));
     assertThat(config.faults()).isEqualTo(FaultInjection.none());
+    assertThat(config.quotaEnforced()).isFalse();
+    assertThat(config.rateLimitClock()).isEqualTo(Clock.systemUTC());
+  }
+
+  @Test
+  void quotaEnforcesWhatRateLimitOnlyReports() {
+    SimulatorConfig enforced =
+        SegmentsSimulator.builder().quota(20, Duration.ofSeconds(5)).config();
+    SimulatorConfig reported =
+        SegmentsSimulator.builder()
+            .quota(20, Duration.ofSeconds(5))
+            .rateLimit(30, Duration.ofSeconds(6))
+            .config();
+
+    assertThat(enforced.quotaEnforced()).isTrue();
+    assertThat(enforced.rateLimitQuota()).isEqualTo(20);
+    assertThat(enforced.rateLimitWindow()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(enforced.toString()).contains("quota=20 per 5000 ms (enforced)");
+    assertThat(reported.quotaEnforced()).isFalse();
+    assertThat(reported.rateLimitQuota()).isEqualTo(30);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> SegmentsSimulator.builder().quota(0, Duration.ofSeconds(30)).build())
+        .withMessage("rateLimitQuota must be >= 1 but was 0");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> SegmentsSimulator.builder().quota(1, Duration.ofNanos(5)).build())
+        .withMessageStartingWith("rateLimitWindow must be at least 1 ms");
   }
 
   @Test
@@ -90,6 +117,17 @@ class SimulatorConfigTest {
     assertThatNullPointerException()
         .isThrownBy(() -> SegmentsSimulator.builder().faults(null))
         .withMessage("faults == null");
+    assertThatNullPointerException()
+        .isThrownBy(() -> SegmentsSimulator.builder().rateLimitClock(null))
+        .withMessage("rateLimitClock == null");
+    assertThatNullPointerException()
+        .isThrownBy(() -> SegmentsSimulator.builder().quota(1, null))
+        .withMessage("window == null");
+    try (SegmentsSimulator simulator = SegmentsSimulator.builder().build()) {
+      assertThatNullPointerException()
+          .isThrownBy(() -> simulator.store("abc123").rateLimitFor(null))
+          .withMessage("duration == null");
+    }
   }
 
   @Test

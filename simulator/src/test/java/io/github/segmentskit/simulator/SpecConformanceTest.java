@@ -174,6 +174,11 @@ class SpecConformanceTest {
     http.withToken("reader").get(members); // 403
     http.withToken("reader").post("/segments", "[{\"name\":\"Z\"}]"); // 403
 
+    // A rate-limited store.
+    store.rateLimitFor(Duration.ofSeconds(30));
+    http.post("/segments", "[{\"name\":\"Y\"}]"); // 429
+    store.clearRateLimit();
+
     // Deletes.
     http.delete("/shopper-profiles?id:in=" + profile1);
     http.delete("/segments?id:in=" + segmentB);
