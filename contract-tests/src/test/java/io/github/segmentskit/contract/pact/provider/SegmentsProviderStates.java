@@ -67,7 +67,7 @@ public final class SegmentsProviderStates {
 
   @State(RATE_LIMIT_USED_UP)
   public void rateLimitUsedUp() {
-    // Not a state of the store's data: the verification sends this interaction to a provider
-    // that answers 429 (SimulatorProviderVerificationIT), or skips it (LiveStoreVerification).
+    // A live store is never rate limited on purpose: LiveStoreVerification skips this state.
+    store.rateLimitUsedUp();
   }
 }

@@ -8,6 +8,7 @@ import static io.github.segmentskit.contract.pact.ProviderStates.SEGMENT_NAME;
 import static java.util.Objects.requireNonNull;
 
 import io.github.segmentskit.simulator.SimulatedStore;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -71,6 +72,11 @@ final class SimulatorStoreFixture implements StoreFixture {
   @Override
   public void customerHasNoShopperProfile() {
     // reset() removed every profile.
+  }
+
+  @Override
+  public void rateLimitUsedUp() {
+    store.rateLimitFor(Duration.ofSeconds(30));
   }
 
   @Override

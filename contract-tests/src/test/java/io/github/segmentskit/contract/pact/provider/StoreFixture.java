@@ -32,6 +32,9 @@ interface StoreFixture {
   /** The example customer has no shopper profile. */
   void customerHasNoShopperProfile();
 
+  /** The store's rate limit is used up: it answers 429 until the reset. */
+  default void rateLimitUsedUp() {}
+
   /** After each interaction: remove what the interaction and the states left behind. */
   void cleanUp();
 }
