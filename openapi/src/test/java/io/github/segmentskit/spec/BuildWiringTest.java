@@ -15,7 +15,8 @@ import org.w3c.dom.NodeList;
 
 /**
  * How openapi/pom.xml runs the module's checks: the stale reports are reset before the tests (and
- * even with {@code -Dexec.skip=true}), the gate runs in {@code verify}.
+ * even with {@code -Dexec.skip=true}), and the upstream drift check runs only in a profile that
+ * {@code -Dupstream.spec} switches on, never in a plain build.
  */
 class BuildWiringTest {
 
@@ -44,6 +45,21 @@ class BuildWiringTest {
 
     assertThat(parent(execution, "profile")).isNull();
     assertThat(text(execution, "phase")).isEqualTo("verify");
+  }
+
+  @Test
+  void runsTheDriftCheckOnlyWhenUpstreamSpecIsGiven() {
+    Element execution = execution("upstream-drift");
+    Element profile = parent(execution, "profile");
+
+    assertThat(profile).as("the drift check sits in a profile").isNotNull();
+    Element activation = (Element) profile.getElementsByTagName("activation").item(0);
+    assertThat(text(activation, "name")).isEqualTo("upstream.spec");
+    assertThat(activation.getElementsByTagName("value").getLength()).isZero();
+    assertThat(activation.getElementsByTagName("activeByDefault").getLength()).isZero();
+    assertThat(text(execution, "phase")).isEqualTo("verify");
+    assertThat(text(execution, "mainClass"))
+        .isEqualTo("io.github.segmentskit.spec.drift.DriftMain");
   }
 
   private static Element execution(String id) {
