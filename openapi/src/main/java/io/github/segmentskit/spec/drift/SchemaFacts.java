@@ -36,12 +36,12 @@ final class SchemaFacts {
 
   private static final int MAX_DEPTH = 24;
 
-  private final OpenAPI api;
+  private final References references;
   private final String operation;
   private final Map<FactKey, String> facts;
 
   SchemaFacts(OpenAPI api, String operation, Map<FactKey, String> facts) {
-    this.api = requireNonNull(api, "api == null");
+    this.references = new References(requireNonNull(api, "api == null"));
     this.operation = requireNonNull(operation, "operation == null");
     this.facts = requireNonNull(facts, "facts == null");
   }
@@ -123,7 +123,7 @@ final class SchemaFacts {
         return; // a schema inside itself: its facts are recorded further out
       }
       seen.push(ref);
-      current = resolve(ref);
+      current = references.schema(ref);
     }
     if (current == null) {
       return;
@@ -134,16 +134,6 @@ final class SchemaFacts {
         flatten(part, outer, parts, seen);
       }
     }
-  }
-
-  private Schema<?> resolve(String ref) {
-    String prefix = "#/components/schemas/";
-    if (!ref.startsWith(prefix)
-        || api.getComponents() == null
-        || api.getComponents().getSchemas() == null) {
-      return null;
-    }
-    return api.getComponents().getSchemas().get(ref.substring(prefix.length()));
   }
 
   private void put(String where, String aspect, String value) {

@@ -46,10 +46,12 @@ final class SpecFacts {
   static final String OPERATION = "operation";
 
   private final OpenAPI api;
+  private final References references;
   private final Map<FactKey, String> facts = new TreeMap<>();
 
   private SpecFacts(OpenAPI api) {
     this.api = api;
+    this.references = new References(api);
   }
 
   /** The facts of {@code api}, its paths as they are. */
@@ -113,12 +115,13 @@ final class SpecFacts {
     parameters(item, operation)
         .forEach((where, parameter) -> parameter(name, where, parameter, schemas));
     if (operation.getRequestBody() != null) {
-      requestBody(name, resolve(operation.getRequestBody()), schemas);
+      requestBody(name, references.requestBody(operation.getRequestBody()), schemas);
     }
     if (operation.getResponses() != null) {
       operation
           .getResponses()
-          .forEach((status, response) -> response(name, status, resolve(response), schemas));
+          .forEach(
+              (status, response) -> response(name, status, references.response(response), schemas));
     }
   }
 
@@ -130,7 +133,7 @@ final class SpecFacts {
     for (List<Parameter> list : Arrays.asList(item.getParameters(), operation.getParameters())) {
       if (list != null) {
         for (Parameter declared : list) {
-          Parameter parameter = resolve(declared);
+          Parameter parameter = references.parameter(declared);
           if (parameter != null && parameter.getName() != null && parameter.getIn() != null) {
             String parameterName =
                 "header".equals(parameter.getIn())
@@ -183,7 +186,7 @@ final class SpecFacts {
           .getHeaders()
           .forEach(
               (headerName, declared) -> {
-                Header header = resolve(declared);
+                Header header = references.header(declared);
                 String at = where + " header " + headerName.toLowerCase(Locale.ROOT);
                 put(name, at, "exists", "yes");
                 if (header != null) {
@@ -232,56 +235,5 @@ final class SpecFacts {
 
   private static String text(Object value) {
     return value == null ? null : value.toString();
-  }
-
-  private Parameter resolve(Parameter parameter) {
-    String ref = parameter.get$ref();
-    if (ref == null) {
-      return parameter;
-    }
-    return component(
-        ref,
-        "#/components/parameters/",
-        api.getComponents() == null ? null : api.getComponents().getParameters());
-  }
-
-  private RequestBody resolve(RequestBody body) {
-    String ref = body.get$ref();
-    if (ref == null) {
-      return body;
-    }
-    return component(
-        ref,
-        "#/components/requestBodies/",
-        api.getComponents() == null ? null : api.getComponents().getRequestBodies());
-  }
-
-  private ApiResponse resolve(ApiResponse response) {
-    String ref = response.get$ref();
-    if (ref == null) {
-      return response;
-    }
-    return component(
-        ref,
-        "#/components/responses/",
-        api.getComponents() == null ? null : api.getComponents().getResponses());
-  }
-
-  private Header resolve(Header header) {
-    String ref = header.get$ref();
-    if (ref == null) {
-      return header;
-    }
-    return component(
-        ref,
-        "#/components/headers/",
-        api.getComponents() == null ? null : api.getComponents().getHeaders());
-  }
-
-  private static <T> T component(String ref, String prefix, Map<String, T> components) {
-    if (components == null || !ref.startsWith(prefix)) {
-      return null;
-    }
-    return components.get(ref.substring(prefix.length()));
   }
 }
