@@ -85,11 +85,44 @@ class SegmentsSpecTest {
             (name, operation) -> {
               assertThat(operation.getResponses().keySet())
                   .as(name)
-                  .contains("401", "403", "404", "422", "429", "500", "503");
+                  .contains("401", "403", "404", "422", "429", "500", "502", "503", "504");
               if (name.startsWith("POST") || name.startsWith("PUT")) {
                 assertThat(operation.getResponses().keySet()).as(name).contains("400", "413");
               }
             });
+  }
+
+  @Test
+  void pageSizeIsAtMost250AndListsAnswerALargerLimitWith413() {
+    Schema<?> limit = api.getComponents().getParameters().get("limit").getSchema();
+    assertThat(limit.getMinimum()).isEqualByComparingTo("1");
+    assertThat(limit.getMaximum()).isEqualByComparingTo("250");
+    operations().entrySet().stream()
+        .filter(e -> e.getKey().startsWith("GET"))
+        .forEach(
+            e ->
+                assertThat(e.getValue().getResponses().get("413").get$ref())
+                    .as(e.getKey())
+                    .endsWith("/PageSizeTooLarge"));
+  }
+
+  @Test
+  void forbiddenCoversBothAMissingScopeAndAPlatformLimit() {
+    var forbidden = api.getComponents().getResponses().get("Forbidden");
+    assertThat(forbidden.getDescription()).contains("OAuth scope").contains("platform limit");
+    assertThat(forbidden.getContent().get("application/json").getExamples())
+        .containsOnlyKeys("missing-scope", "platform-limit");
+  }
+
+  @Test
+  void theCappedWritesAlsoDeclareInsufficientStorage() {
+    for (String name :
+        List.of(
+            "POST /segments SegmentsPostRequest",
+            "POST /segments/{segmentId}/shopper-profiles PostShopperProfile")) {
+      assertThat(operations().get(name).getResponses()).as(name).containsKey("507");
+      assertThat(operations().get(name).getDescription()).as(name).contains("403");
+    }
   }
 
   @Test
@@ -111,18 +144,45 @@ class SegmentsSpecTest {
   }
 
   @Test
-  void conflictsUseTheConflictBody() {
-    assertThat(operations().get("POST /segments SegmentsPostRequest").getResponses())
-        .containsKey("409");
-    assertThat(
-            api.getComponents()
-                .getResponses()
-                .get("Conflict")
-                .getContent()
-                .get("application/json")
-                .getSchema()
-                .get$ref())
-        .endsWith("/ConflictResponse");
+  void conflictsTypeTheItemsThatWereWrittenAnyway() {
+    assertThat(conflictSchema("POST /segments SegmentsPostRequest"))
+        .endsWith("/SegmentsConflictResponse");
+    assertThat(conflictSchema("POST /segments/{segmentId}/shopper-profiles PostShopperProfile"))
+        .endsWith("/SegmentShopperProfilesConflictResponse");
+    Map<String, Schema> schemas = api.getComponents().getSchemas();
+    assertThat(dataItems(schemas.get("SegmentsConflictResponse"))).endsWith("/Segment");
+    assertThat(dataItems(schemas.get("SegmentShopperProfilesConflictResponse")))
+        .endsWith("/ShopperProfile");
+  }
+
+  @Test
+  void theProfileConflictExampleIsAProfileAlreadyInTheSegment() {
+    Object example =
+        api.getComponents()
+            .getResponses()
+            .get("ShopperProfilesConflict")
+            .getContent()
+            .get("application/json")
+            .getExample();
+    assertThat(example.toString())
+        .contains("already exists in the segment")
+        .doesNotContain("same name");
+  }
+
+  private static String conflictSchema(String operation) {
+    String ref = operations().get(operation).getResponses().get("409").get$ref();
+    String name = ref.substring(ref.lastIndexOf('/') + 1);
+    return api.getComponents()
+        .getResponses()
+        .get(name)
+        .getContent()
+        .get("application/json")
+        .getSchema()
+        .get$ref();
+  }
+
+  private static String dataItems(Schema<?> conflict) {
+    return ((Schema<?>) conflict.getProperties().get("data")).getItems().get$ref();
   }
 
   @Test

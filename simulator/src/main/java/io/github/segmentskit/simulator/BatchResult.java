@@ -11,7 +11,9 @@ import java.util.function.Function;
 /**
  * The outcome of a batch write that may partly conflict: the items written and the items refused
  * with 409. With no conflict it is a success; with one or more it is answered with the spec's
- * {@code ConflictResponse}, whose {@code data} holds the items that were written anyway.
+ * conflict body ({@code SegmentsConflictResponse} or {@code
+ * SegmentShopperProfilesConflictResponse}), whose {@code data} holds the items that were written
+ * anyway.
  *
  * @param written the items written, in request order
  * @param conflicts one entry per refused item
@@ -41,10 +43,7 @@ record BatchResult<T>(List<T> written, List<Conflict> conflicts, int total) {
     return !conflicts.isEmpty();
   }
 
-  /**
-   * The {@code ConflictResponse} body: {@code {data, errors: [...], meta: {total, success,
-   * failed}}}.
-   */
+  /** The conflict body: {@code {data, errors: [...], meta: {total, success, failed}}}. */
   ObjectNode conflictBody(Function<T, ObjectNode> toJson) {
     ObjectNode body = Json.MAPPER.createObjectNode();
     ArrayNode data = body.putArray("data");

@@ -18,6 +18,12 @@ public final class Limits {
   /** The default page size ({@code limit}) of list operations. */
   public static final int DEFAULT_PAGE_SIZE = 50;
 
+  /**
+   * The largest page size ({@code limit}); larger is answered with 413. BigCommerce's guides give
+   * 250 for bulk endpoints; the spec assumes it for segments.
+   */
+  public static final int MAX_PAGE_SIZE = 250;
+
   /** The largest request body read; bigger bodies are answered with 413. */
   static final int MAX_BODY_BYTES = 1 << 20;
 

@@ -10,7 +10,8 @@ import java.util.function.Function;
  * The {@code page} and {@code limit} of a list request, and the page of a collection they select.
  *
  * @param page the number of the page, from 1 (default 1)
- * @param limit the page size, from 1 (default 50)
+ * @param limit the page size, from 1 (default 50; the API's maximum, 250, is checked by {@link
+ *     #from})
  */
 record Pagination(int page, int limit) {
 
@@ -23,10 +24,17 @@ record Pagination(int page, int limit) {
     }
   }
 
-  /** Reads {@code page} and {@code limit}; a value that is not an integer >= 1 is a 422. */
+  /**
+   * Reads {@code page} and {@code limit}; a value that is not an integer >= 1 is a 422, a {@code
+   * limit} above {@link Limits#MAX_PAGE_SIZE} a 413.
+   */
   static Pagination from(Query query) {
-    return new Pagination(
-        positive(query, "page", 1), positive(query, "limit", Limits.DEFAULT_PAGE_SIZE));
+    int page = positive(query, "page", 1);
+    int limit = positive(query, "limit", Limits.DEFAULT_PAGE_SIZE);
+    if (limit > Limits.MAX_PAGE_SIZE) {
+      throw Problem.pageSizeTooLarge();
+    }
+    return new Pagination(page, limit);
   }
 
   private static int positive(Query query, String name, int fallback) {

@@ -58,6 +58,27 @@ final class Problem extends RuntimeException {
     return unprocessable(Map.of(field, message));
   }
 
+  /**
+   * 403 at a platform limit (the 1000-segment caps): BigCommerce's status guide names 403 for a
+   * request that would "exceed a platform limit"; the spec expects it (507 is possible too).
+   */
+  static Problem platformLimit(Map<String, String> errors) {
+    return of(403, "Platform limit reached", errors);
+  }
+
+  /** 403 at a platform limit, with one field error. */
+  static Problem platformLimit(String field, String message) {
+    return platformLimit(Map.of(field, message));
+  }
+
+  /** 413 for a {@code limit} above {@link Limits#MAX_PAGE_SIZE}. */
+  static Problem pageSizeTooLarge() {
+    return of(
+        413,
+        "The limit parameter exceeds the maximum page size",
+        Map.of("limit", "must be at most " + Limits.MAX_PAGE_SIZE));
+  }
+
   /** 404 for a path that names no resource of the store. */
   static Problem notFound(String title) {
     return of(404, title);

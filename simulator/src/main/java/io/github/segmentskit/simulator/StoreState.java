@@ -102,7 +102,8 @@ final class StoreState {
 
   /**
    * Creates the segments whose names are free (in the store and earlier in the batch); the others
-   * are conflicts. 422 if the store would hold more than {@link Limits#MAX_SEGMENTS_PER_STORE}.
+   * are conflicts. 403 (a platform limit, nothing created) if the store would hold more than {@link
+   * Limits#MAX_SEGMENTS_PER_STORE}.
    */
   synchronized BatchResult<Segment> createSegments(List<NewSegment> batch) {
     Set<String> names = new HashSet<>();
@@ -117,7 +118,7 @@ final class StoreState {
       }
     }
     if (segments.size() + creatable.size() > Limits.MAX_SEGMENTS_PER_STORE) {
-      throw Problem.unprocessable(
+      throw Problem.platformLimit(
           "segments",
           "a store can have at most "
               + Limits.MAX_SEGMENTS_PER_STORE
@@ -277,29 +278,34 @@ final class StoreState {
 
   /**
    * Adds profiles to a segment. 404 if there is no segment; 422 (nothing added) if an id names no
-   * profile or a profile would exceed {@link Limits#MAX_SEGMENTS_PER_SHOPPER}; profiles already in
-   * the segment are conflicts, the others are added.
+   * profile; 403 (a platform limit, nothing added) if a profile would belong to more than {@link
+   * Limits#MAX_SEGMENTS_PER_SHOPPER} segments; profiles already in the segment are conflicts, the
+   * others are added.
    */
   synchronized BatchResult<ShopperProfile> addToSegment(UUID segmentId, List<UUID> profileIds) {
     requireSegment(segmentId);
     Set<UUID> members = profilesBySegment.getOrDefault(segmentId, Set.of());
-    Map<String, String> errors = new LinkedHashMap<>();
+    Map<String, String> unknown = new LinkedHashMap<>();
+    Map<String, String> full = new LinkedHashMap<>();
     for (int i = 0; i < profileIds.size(); i++) {
       UUID id = profileIds.get(i);
       if (!profiles.containsKey(id)) {
-        errors.put(String.valueOf(i), "no shopper profile has this id");
+        unknown.put(String.valueOf(i), "no shopper profile has this id");
       } else if (!members.contains(id)
           && segmentsByProfile.getOrDefault(id, Set.of()).size()
               >= Limits.MAX_SEGMENTS_PER_SHOPPER) {
-        errors.put(
+        full.put(
             String.valueOf(i),
             "the shopper profile already belongs to "
                 + Limits.MAX_SEGMENTS_PER_SHOPPER
                 + " segments, the most allowed");
       }
     }
-    if (!errors.isEmpty()) {
-      throw Problem.unprocessable(errors);
+    if (!unknown.isEmpty()) {
+      throw Problem.unprocessable(unknown);
+    }
+    if (!full.isEmpty()) {
+      throw Problem.platformLimit(full);
     }
     List<ShopperProfile> added = new ArrayList<>();
     List<BatchResult.Conflict> conflicts = new ArrayList<>();

@@ -95,12 +95,14 @@ class SegmentsAcceptanceTest {
   }
 
   @Test
-  void refusesSegmentsBeyondTheThousandPerStoreWith422() {
+  void refusesSegmentsBeyondTheThousandPerStoreWith403AsAPlatformLimit() {
     store.fillSegments(999);
 
     TestHttp.Response response = http.post("/segments", "[{\"name\":\"x\"},{\"name\":\"y\"}]");
 
-    assertThat(response.status()).isEqualTo(422);
+    assertThat(response.status()).isEqualTo(403);
+    assertThat(response.json().get("status").asInt()).isEqualTo(403);
+    assertThat(response.json().get("title").asText()).isEqualTo("Platform limit reached");
     assertThat(response.json().get("errors").get("segments").asText()).contains("at most 1000");
     assertThat(store.segments()).hasSize(999);
     assertThat(http.post("/segments", "[{\"name\":\"x\"}]").status()).isEqualTo(201);
@@ -327,6 +329,19 @@ class SegmentsAcceptanceTest {
     assertThat(beyond.get("data")).isEmpty();
     assertThat(defaults.get("meta").get("pagination").get("per_page").asInt()).isEqualTo(50);
     assertThat(defaults.get("meta").get("pagination").get("current_page").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void answersALimitAboveTheMaximumPageSizeWith413() {
+    store.fillSegments(3);
+
+    TestHttp.Response tooLarge = http.get("/segments?limit=251");
+
+    assertThat(tooLarge.status()).isEqualTo(413);
+    assertThat(tooLarge.json().get("errors").get("limit").asText())
+        .isEqualTo("must be at most 250");
+    assertThat(http.get("/segments?limit=250").status()).isEqualTo(200);
+    assertThat(http.get("/shopper-profiles?limit=1000").status()).isEqualTo(413);
   }
 
   @Test

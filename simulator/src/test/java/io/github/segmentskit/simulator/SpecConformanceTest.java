@@ -76,7 +76,7 @@ class SpecConformanceTest {
     }
     assertThat(failures).isEmpty();
     assertThat(exchanges.stream().map(e -> e.response().status()).collect(Collectors.toSet()))
-        .containsAll(List.of(200, 201, 204, 400, 401, 403, 404, 409, 422, 429));
+        .containsAll(List.of(200, 201, 204, 400, 401, 403, 404, 409, 413, 422, 429));
   }
 
   @Test
@@ -131,6 +131,7 @@ class SpecConformanceTest {
     invalid(http, http.post("/segments", "{\"name\":\"A\"}")); // 400
     invalid(http, http.get("/segments?id:in=1-1-1-1-1")); // 422
     invalid(http, http.get("/segments?page=0")); // 422
+    invalid(http, http.get("/segments?limit=251")); // 413: above the maximum page size
 
     // Shopper profiles.
     String profile1 =
@@ -183,6 +184,8 @@ class SpecConformanceTest {
     http.delete("/shopper-profiles?id:in=" + profile1);
     http.delete("/segments?id:in=" + segmentB);
     invalid(http, http.delete("/segments?id%3Ain=" + segmentA + "%2Cnope")); // 422
+    store.fillSegments(Limits.MAX_SEGMENTS_PER_STORE - store.segments().size());
+    http.post("/segments", "[{\"name\":\"One too many\"}]"); // 403: a platform limit
     http.delete("/shopper-profiles");
     http.delete("/segments");
     assertThat(store.segments()).isEmpty();
