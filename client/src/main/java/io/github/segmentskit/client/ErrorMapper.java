@@ -23,6 +23,8 @@ import io.github.segmentskit.client.exception.ServerErrorException;
 import io.github.segmentskit.client.exception.UnauthorizedException;
 import io.github.segmentskit.client.exception.UnprocessableEntityException;
 import io.github.segmentskit.generated.model.ConflictError;
+import io.github.segmentskit.generated.model.Segment;
+import io.github.segmentskit.generated.model.ShopperProfile;
 import io.github.segmentskit.generated.support.AccessToken;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
@@ -74,17 +76,17 @@ final class ErrorMapper {
             .call(operation.operationId(), operation.method(), path)
             .headers(headers(response.headers()))
             .build();
-    return switchOnStatus(error, json);
+    return switchOnStatus(error, json, operation);
   }
 
-  private SegmentsApiException switchOnStatus(ApiError shown, JsonNode json) {
+  private SegmentsApiException switchOnStatus(ApiError shown, JsonNode json, Operation operation) {
     int status = shown.status();
     return switch (status) {
       case 400 -> new BadRequestException(shown);
       case 401 -> new UnauthorizedException(shown);
       case 403 -> new ForbiddenException(shown);
       case 404 -> new NotFoundException(shown);
-      case 409 -> conflict(shown, json);
+      case 409 -> conflict(shown, json, operation);
       case 413 -> new PayloadTooLargeException(shown);
       case 422 -> new UnprocessableEntityException(shown);
       case 429 ->
@@ -97,8 +99,10 @@ final class ErrorMapper {
     };
   }
 
-  private ConflictException conflict(ApiError error, JsonNode json) {
+  private ConflictException conflict(ApiError error, JsonNode json, Operation operation) {
     List<ConflictError> itemErrors = new ArrayList<>();
+    List<Segment> segments = new ArrayList<>();
+    List<ShopperProfile> profiles = new ArrayList<>();
     Integer total = null;
     Integer succeeded = null;
     Integer failed = null;
@@ -112,6 +116,16 @@ final class ErrorMapper {
           }
         }
       }
+      JsonNode data = json.get("data");
+      if (data != null && data.isArray()) {
+        for (JsonNode item : data) {
+          if (operation == Operation.CREATE_SEGMENTS) {
+            addIfReadable(item, Segment.class, segments);
+          } else if (operation == Operation.ADD_SHOPPER_PROFILES_TO_SEGMENT) {
+            addIfReadable(item, ShopperProfile.class, profiles);
+          }
+        }
+      }
       JsonNode meta = json.get("meta");
       if (meta != null && meta.isObject()) {
         total = integer(meta, "total");
@@ -119,7 +133,22 @@ final class ErrorMapper {
         failed = integer(meta, "failed");
       }
     }
-    return new ConflictException(error, itemErrors, total, succeeded, failed);
+    return new ConflictException(error, itemErrors, segments, profiles, total, succeeded, failed);
+  }
+
+  /**
+   * Adds the item read as {@code type} with the strict mapper if it keeps the spec's rules; an item
+   * of another shape stays visible in {@code rawBody()} only.
+   */
+  private <T> void addIfReadable(JsonNode item, Class<T> type, List<T> into) {
+    try {
+      T value = models.treeToValue(item, type);
+      if (value != null && ModelRules.problems(value, "").isEmpty()) {
+        into.add(value);
+      }
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      // another shape: left out
+    }
   }
 
   /** One item error of a 409 body, every text in it redacted; null if it has another shape. */

@@ -30,6 +30,7 @@ import io.github.segmentskit.client.exception.SegmentsResponseException;
 import io.github.segmentskit.client.exception.ServerErrorException;
 import io.github.segmentskit.client.exception.UnauthorizedException;
 import io.github.segmentskit.client.exception.UnprocessableEntityException;
+import io.github.segmentskit.generated.model.Segment;
 import io.github.segmentskit.generated.model.SegmentPost;
 import java.time.Duration;
 import java.util.List;
@@ -161,6 +162,10 @@ class SegmentsClientErrorMappingTest {
             item ->
                 assertThat(item.getTitle())
                     .isEqualTo("Cannot have multiple segments with the same name."));
+    assertThat(e.createdSegments())
+        .extracting(Segment::getName)
+        .containsExactly("Wholesale buyers");
+    assertThat(e.addedShopperProfiles()).isEmpty();
     assertThat(e.total()).hasValue(2);
     assertThat(e.succeeded()).hasValue(1);
     assertThat(e.failed()).hasValue(1);

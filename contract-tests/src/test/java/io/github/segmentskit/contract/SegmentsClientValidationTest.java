@@ -192,7 +192,7 @@ class SegmentsClientValidationTest {
                 aResponse()
                     .withStatus(409)
                     .withHeader("Content-Type", "application/json")
-                    .withBody(json("conflict-409.json"))));
+                    .withBody(json("conflict-409-profile.json"))));
 
     ChunkedResult<ShopperProfile> result =
         client.segments().shopperProfiles(SEGMENT_A).add(ids).execute();
@@ -209,7 +209,13 @@ class SegmentsClientValidationTest {
         .satisfies(
             chunk -> {
               assertThat(chunk.index()).isEqualTo(1);
-              assertThat(chunk.failure()).isInstanceOf(ConflictException.class);
+              assertThat(chunk.failure())
+                  .isInstanceOfSatisfying(
+                      ConflictException.class,
+                      conflict ->
+                          assertThat(conflict.addedShopperProfiles())
+                              .extracting(ShopperProfile::getCustomerId)
+                              .containsExactly(1043L));
             });
     assertThat(result.failedIds()).isEqualTo(ids.subList(50, 100));
     assertThrows(ConflictException.class, result::orThrow);
@@ -234,7 +240,7 @@ class SegmentsClientValidationTest {
                   aResponse()
                       .withStatus(409)
                       .withHeader("Content-Type", "application/json")
-                      .withBody(json("conflict-409.json"))));
+                      .withBody(json("conflict-409-profile.json"))));
     }
 
     ChunkedResult<ShopperProfile> result =

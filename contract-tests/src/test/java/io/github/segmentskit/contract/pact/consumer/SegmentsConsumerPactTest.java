@@ -40,7 +40,6 @@ import io.github.segmentskit.client.exception.ConflictException;
 import io.github.segmentskit.client.exception.ForbiddenException;
 import io.github.segmentskit.client.exception.RateLimitedException;
 import io.github.segmentskit.client.exception.UnauthorizedException;
-import io.github.segmentskit.client.exception.UnprocessableEntityException;
 import io.github.segmentskit.contract.pact.Pacts;
 import io.github.segmentskit.generated.model.Segment;
 import io.github.segmentskit.generated.model.SegmentPost;
@@ -185,24 +184,23 @@ class SegmentsConsumerPactTest {
         .headers(writeHeaders(Pacts.MODIFY_TOKEN))
         .body(newSegmentBody())
         .willRespondWith()
-        .status(422)
+        .status(403)
         .headers(jsonResponse())
-        .body(error(422, "JSON data is missing or invalid"))
+        .body(error(403, "Platform limit reached"))
         .toPact(V4Pact.class);
   }
 
   @Test
   @PactTestFor(pactMethod = "createSegmentInFullStore")
-  void mapsTheSegmentCapToUnprocessableEntityException(MockServer mockServer) {
+  void mapsTheSegmentCapToForbiddenException(MockServer mockServer) {
     try (SegmentsClient client = client(mockServer, Pacts.MODIFY_TOKEN)) {
       List<SegmentPost> segments = List.of(new SegmentPost().name(SEGMENT_NAME));
 
-      UnprocessableEntityException e =
+      ForbiddenException e =
           assertThrows(
-              UnprocessableEntityException.class,
-              () -> client.segments().create(segments).execute());
+              ForbiddenException.class, () -> client.segments().create(segments).execute());
 
-      assertThat(e.status()).isEqualTo(422);
+      assertThat(e.status()).isEqualTo(403);
       assertThat(e.operationId()).isEqualTo("SegmentsPostRequest");
     }
   }
