@@ -86,7 +86,7 @@ fi
 echo "release-dry-run: ./mvnw deploy -Prelease against the fake portal at 127.0.0.1:$port"
 start=$(date +%s)
 ./mvnw -B -s "$work/settings.xml" deploy -Prelease \
-  -DskipTests -Dinvoker.skip=true -Dmaven.install.skip=true \
+  -DskipTests -DskipITs=true -Dinvoker.skip=true -Dmaven.install.skip=true \
   -DcentralBaseUrl="http://127.0.0.1:$port" -Dcentral.waitUntil=uploaded \
   ${gpg_args[@]+"${gpg_args[@]}"} >"$work/build.log" 2>&1 || {
   tail -60 "$work/build.log" >&2
