@@ -35,7 +35,11 @@ class PublishingSetupTest {
     // build-checks' dependencies (the tests below say where), then add it here.
     assertThat(publishedJarIds())
         .containsExactlyInAnyOrder(
-            "segments-spec", "segments-generated-client", "segments-client", "segments-simulator");
+            "segments-spec",
+            "segments-generated-client",
+            "segments-client",
+            "segments-client-micrometer",
+            "segments-simulator");
   }
 
   @Test
