@@ -3,6 +3,11 @@ package io.github.segmentskit.micrometer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.segmentskit.client.ConcurrencyLimiterRegistry;
 import io.github.segmentskit.client.PageParams;
 import io.github.segmentskit.client.RetryPolicy;
@@ -15,6 +20,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -145,26 +151,67 @@ class MicrometerEventListenerTest {
 
   @Test
   void countsEachRetryTheRetryPolicyDecides() {
-    simulator.store(STORE).rateLimitFor(Duration.ofMillis(1_500));
-    RetryPolicy patient =
-        RetryPolicy.builder().maxAttempts(3).maxRateLimitWait(Duration.ofSeconds(3)).build();
-    try (SegmentsClient client = client(MicrometerEventListener.bindTo(registry), patient)) {
-      client.segments().list(PageParams.first()).execute();
+    // Two 429s with a short reset, then the page: a scenario, so nothing depends on timing.
+    WireMockServer server =
+        new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+    server.start();
+    try {
+      String path = "/stores/" + STORE + "/v3/segments";
+      server.stubFor(
+          WireMock.get(WireMock.urlPathEqualTo(path))
+              .inScenario("limited")
+              .whenScenarioStateIs(Scenario.STARTED)
+              .willReturn(tooManyRequests())
+              .willSetStateTo("once"));
+      server.stubFor(
+          WireMock.get(WireMock.urlPathEqualTo(path))
+              .inScenario("limited")
+              .whenScenarioStateIs("once")
+              .willReturn(tooManyRequests())
+              .willSetStateTo("open"));
+      server.stubFor(
+          WireMock.get(WireMock.urlPathEqualTo(path))
+              .inScenario("limited")
+              .whenScenarioStateIs("open")
+              .willReturn(
+                  WireMock.okJson(
+                      "{\"data\":[],\"meta\":{\"pagination\":{\"total\":0,\"count\":0,"
+                          + "\"per_page\":50,\"current_page\":1,\"total_pages\":0}}}")));
+      try (SegmentsClient client =
+          SegmentsClient.builder()
+              .storeHash(STORE)
+              .accessToken(TOKEN)
+              .baseUri(URI.create(server.baseUrl() + "/stores/" + STORE + "/v3"))
+              .limiterRegistry(ConcurrencyLimiterRegistry.create())
+              .eventListener(MicrometerEventListener.bindTo(registry))
+              .build()) {
+        client.segments().list(PageParams.first()).execute();
+      }
+    } finally {
+      server.stop();
     }
 
-    double retries =
-        registry
-            .get("segments.client.retries")
-            .tags("operation", "GetPaginatedSegmentsList")
-            .counter()
-            .count();
-    double limited =
-        registry
-            .get("segments.client.rate.limited")
-            .tags("operation", "GetPaginatedSegmentsList")
-            .counter()
-            .count();
-    assertThat(retries).isGreaterThanOrEqualTo(1.0).isEqualTo(limited);
+    assertThat(
+            registry
+                .get("segments.client.retries")
+                .tags("operation", "GetPaginatedSegmentsList")
+                .counter()
+                .count())
+        .isEqualTo(2.0);
+    assertThat(
+            registry
+                .get("segments.client.rate.limited")
+                .tags("operation", "GetPaginatedSegmentsList")
+                .counter()
+                .count())
+        .isEqualTo(2.0);
+    assertThat(
+            registry
+                .get("segments.client.attempts")
+                .tags("operation", "GetPaginatedSegmentsList", "status", "200")
+                .counter()
+                .count())
+        .isEqualTo(1.0);
     assertThat(
             registry
                 .get("segments.client.calls")
@@ -172,6 +219,14 @@ class MicrometerEventListenerTest {
                 .timer()
                 .count())
         .isEqualTo(1);
+  }
+
+  private static ResponseDefinitionBuilder tooManyRequests() {
+    return WireMock.aResponse()
+        .withStatus(429)
+        .withHeader("Content-Type", "application/json")
+        .withHeader("X-Rate-Limit-Time-Reset-Ms", "10")
+        .withBody("{\"status\":429,\"title\":\"Too many requests\"}");
   }
 
   @Test
