@@ -212,7 +212,7 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
               + config.storeHash()
               + ": Redis at "
               + config.redisAddressForDisplay()
-              + " is unreachable ("
+              + " failed or did not answer ("
               + (cause == null ? "unknown" : cause.getClass().getSimpleName())
               + "); request not sent; Redis is tried again within "
               + config.retryRedisAfter().toMillis()
@@ -262,6 +262,22 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
       pause.extend(millis);
     } catch (RuntimeException e) {
       // Redisson shut down or cannot send: this JVM still pauses.
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Pauses the fleet until the reset as soon as fewer requests are left than the fleet may have
+   * in flight: the requests already on the wire (in any JVM) may use up the rest, and any request
+   * sent after them would draw a 429. This leaves at most {@code maxConcurrentRequests - 1} of a
+   * window's quota unused.
+   */
+  @Override
+  public void onQuota(long requestsLeft, Duration resetAfter) {
+    requireNonNull(resetAfter, "resetAfter == null");
+    if (requestsLeft < limit) {
+      onRateLimited(resetAfter);
     }
   }
 

@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * Limiter configurations for the tests: short timeouts, and a key prefix of their own per call so
- * that tests never share keys (a {@code REDIS_URL} server is not flushed).
+ * Limiter configurations for the tests: short leases, Redis timeouts that a busy machine still
+ * meets, and a key prefix of their own per call so that tests never share keys (a {@code REDIS_URL}
+ * server is not flushed).
  */
 final class TestConfigs {
   private TestConfigs() {}
@@ -21,8 +22,8 @@ final class TestConfigs {
         .keyPrefix(keyPrefix)
         .requestTimeout(Duration.ofSeconds(2))
         .leaseMargin(Duration.ofSeconds(1))
-        .connectTimeout(Duration.ofMillis(500))
-        .commandTimeout(Duration.ofMillis(500))
+        .connectTimeout(Duration.ofSeconds(2))
+        .commandTimeout(Duration.ofSeconds(2))
         .retryRedisAfter(Duration.ofMillis(200));
   }
 
