@@ -109,7 +109,10 @@ public final class RedisLimiterConfig {
     return connectTimeout;
   }
 
-  /** How long one Redis command may take before it counts as failed; default 1 s. */
+  /**
+   * How long one Redis command may take before it counts as failed (Redis is then treated as
+   * unreachable for {@link #retryRedisAfter()}); default 3 s, Redisson's own default.
+   */
   public Duration commandTimeout() {
     return commandTimeout;
   }
@@ -174,7 +177,7 @@ public final class RedisLimiterConfig {
     private URI redisUri = URI.create("redis://127.0.0.1:6379");
     private String keyPrefix = DEFAULT_KEY_PREFIX;
     private Duration connectTimeout = Duration.ofSeconds(2);
-    private Duration commandTimeout = Duration.ofSeconds(1);
+    private Duration commandTimeout = Duration.ofSeconds(3);
     private Duration retryRedisAfter = Duration.ofSeconds(1);
     private int fallbackLimit;
     private ConcurrencyLimiterRegistry fallbackRegistry = ConcurrencyLimiterRegistry.shared();
@@ -262,7 +265,11 @@ public final class RedisLimiterConfig {
       return this;
     }
 
-    /** How long one Redis command may take; 10 ms to one hour; default 1 s. */
+    /**
+     * How long one Redis command may take before Redis counts as unreachable; 10 ms to one hour;
+     * default 3 s. Keep it well above Redis's worst latency under load: a timeout fails calls (or
+     * switches to the local fallback) for {@code retryRedisAfter}.
+     */
     public Builder commandTimeout(Duration commandTimeout) {
       this.commandTimeout = within(commandTimeout, "commandTimeout", Duration.ofMillis(10));
       return this;

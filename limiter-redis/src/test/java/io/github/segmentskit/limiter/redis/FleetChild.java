@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * on a {@link RedisConcurrencyLimiter}, {@code callers} threads each renaming its own segment
  * {@code updates} times ({@code PUT /segments}, one segment per call). Arguments are {@code
  * key=value}: redis, prefix, store, base, child, ids (comma-separated, one per caller), updates,
- * requestTimeoutMs, leaseMarginMs, trace (print every permit taken and given back).
+ * requestTimeoutMs, leaseMarginMs, trace (print every permit taken and given back), limiter ({@code
+ * local}: the JVM's own limiter instead, for comparison).
  *
  * <p>Protocol on standard output: {@code ready} once built; it then waits for a line on standard
  * input; {@code acquired <id>} / {@code released <id>} per permit with trace; {@code done ok=N
@@ -56,18 +57,12 @@ public final class FleetChild {
             .maxConcurrentRequests(10)
             .requestTimeout(requestTimeout)
             .leaseMargin(Duration.ofMillis(Long.parseLong(arg.get("leaseMarginMs"))))
+            // generous: the build machine may be busy with other builds
+            .commandTimeout(Duration.ofSeconds(5))
             .build();
-    try (RedisConcurrencyLimiter limiter = RedisConcurrencyLimiter.connect(config);
-        SegmentsClient client =
-            SegmentsClient.builder()
-                .storeHash(store)
-                .accessToken("simulator-token")
-                .baseUri(URI.create(arg.get("base")))
-                .requestTimeout(requestTimeout)
-                .acquireTimeout(Duration.ofSeconds(60))
-                .concurrencyLimiter(
-                    Boolean.parseBoolean(arg.get("trace")) ? new Tracing(limiter) : limiter)
-                .build()) {
+    boolean local = "local".equals(arg.get("limiter"));
+    try (RedisConcurrencyLimiter limiter = local ? null : RedisConcurrencyLimiter.connect(config);
+        SegmentsClient client = client(arg, store, requestTimeout, limiter)) {
       System.out.println("ready");
       new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
       AtomicInteger ok = new AtomicInteger();
@@ -105,6 +100,26 @@ public final class FleetChild {
         System.out.println("done ok=" + ok.get() + " failed=" + failures.size());
       }
     }
+  }
+
+  /** A client on the Redis limiter (traced if asked), or on the JVM's own limiter if null. */
+  private static SegmentsClient client(
+      Map<String, String> arg,
+      String store,
+      Duration requestTimeout,
+      RedisConcurrencyLimiter limiter) {
+    SegmentsClient.Builder builder =
+        SegmentsClient.builder()
+            .storeHash(store)
+            .accessToken("simulator-token")
+            .baseUri(URI.create(arg.get("base")))
+            .requestTimeout(requestTimeout)
+            .acquireTimeout(Duration.ofSeconds(60));
+    if (limiter != null) {
+      builder.concurrencyLimiter(
+          Boolean.parseBoolean(arg.get("trace")) ? new Tracing(limiter) : limiter);
+    }
+    return builder.build();
   }
 
   /** Prints every permit taken and given back, by its Redis id. */
