@@ -26,8 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * on a {@link RedisConcurrencyLimiter}, {@code callers} threads each renaming its own segment
  * {@code updates} times ({@code PUT /segments}, one segment per call). Arguments are {@code
  * key=value}: redis, prefix, store, base, child, ids (comma-separated, one per caller), updates,
- * requestTimeoutMs, leaseMarginMs, trace (print every permit taken and given back), limiter ({@code
- * local}: the JVM's own limiter instead, for comparison).
+ * requestTimeoutMs, leaseMarginMs, warmup (renames per caller before {@code ready}, to compile the
+ * hot code first), trace (print every permit taken and given back), limiter ({@code local}: the
+ * JVM's own limiter instead, for comparison).
  *
  * <p>Protocol on standard output: {@code ready} once built; it then waits for a line on standard
  * input; {@code acquired <id>} / {@code released <id>} per permit with trace; {@code done ok=N
@@ -63,43 +64,60 @@ public final class FleetChild {
     boolean local = "local".equals(arg.get("limiter"));
     try (RedisConcurrencyLimiter limiter = local ? null : RedisConcurrencyLimiter.connect(config);
         SegmentsClient client = client(arg, store, requestTimeout, limiter)) {
+      int warmup = Integer.parseInt(arg.getOrDefault("warmup", "0"));
+      if (warmup > 0) {
+        renameAll(client, ids, child, "-w", warmup, new AtomicInteger(), new ArrayList<>());
+      }
       System.out.println("ready");
       new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
       AtomicInteger ok = new AtomicInteger();
       List<String> failures = new ArrayList<>();
-      ExecutorService callers = Executors.newFixedThreadPool(ids.size());
-      List<Future<?>> running = new ArrayList<>();
-      for (int i = 0; i < ids.size(); i++) {
-        UUID id = ids.get(i);
-        String name = "c" + child + "-" + i + "-u";
-        running.add(
-            callers.submit(
-                () -> {
-                  for (int n = 1; n <= updates; n++) {
-                    try {
-                      client
-                          .segments()
-                          .update(List.of(new SegmentPut().id(id).name(name + n)))
-                          .execute();
-                      ok.incrementAndGet();
-                    } catch (RuntimeException e) {
-                      synchronized (failures) {
-                        failures.add(e.getClass().getSimpleName() + ": " + e.getMessage());
-                      }
-                    }
-                  }
-                }));
-      }
-      for (Future<?> caller : running) {
-        caller.get();
-      }
-      callers.shutdown();
-      callers.awaitTermination(10, TimeUnit.SECONDS);
+      renameAll(client, ids, child, "-u", updates, ok, failures);
       synchronized (failures) {
         failures.stream().limit(5).forEach(f -> System.out.println("failure " + f));
         System.out.println("done ok=" + ok.get() + " failed=" + failures.size());
       }
     }
+  }
+
+  /** {@code ids.size()} callers, each renaming its segment {@code times} times in a row. */
+  private static void renameAll(
+      SegmentsClient client,
+      List<UUID> ids,
+      String child,
+      String suffix,
+      int times,
+      AtomicInteger ok,
+      List<String> failures)
+      throws Exception {
+    ExecutorService callers = Executors.newFixedThreadPool(ids.size());
+    List<Future<?>> running = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      UUID id = ids.get(i);
+      String name = "c" + child + "-" + i + suffix;
+      running.add(
+          callers.submit(
+              () -> {
+                for (int n = 1; n <= times; n++) {
+                  try {
+                    client
+                        .segments()
+                        .update(List.of(new SegmentPut().id(id).name(name + n)))
+                        .execute();
+                    ok.incrementAndGet();
+                  } catch (RuntimeException e) {
+                    synchronized (failures) {
+                      failures.add(e.getClass().getSimpleName() + ": " + e.getMessage());
+                    }
+                  }
+                }
+              }));
+    }
+    for (Future<?> caller : running) {
+      caller.get();
+    }
+    callers.shutdown();
+    callers.awaitTermination(10, TimeUnit.SECONDS);
   }
 
   /** A client on the Redis limiter (traced if asked), or on the JVM's own limiter if null. */
