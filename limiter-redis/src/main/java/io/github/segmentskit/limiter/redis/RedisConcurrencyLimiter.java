@@ -8,6 +8,7 @@ import io.github.segmentskit.client.exception.ConcurrencyLimiterUnavailableExcep
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -52,6 +53,14 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
 
   private static final Duration MAX_PAUSE = Duration.ofHours(1);
 
+  /**
+   * How many of this limiter's callers wait in Redis at once; the others queue here, in order.
+   * Redisson wakes the waiters of every JVM on each release, and all but one retry in vain: with 50
+   * waiters per JVM that is about ten Redis scripts per permit, and their CPU is what a busy host
+   * lacks. Two keep a waiter ready while the other takes its permit.
+   */
+  static final int REDIS_WAITERS = 2;
+
   private final RedisLimiterConfig config;
   private final RedissonClient redisson;
   private final boolean ownsRedisson;
@@ -61,6 +70,7 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
   private final LocalFallback fallback;
   private final long leaseMillis;
   private final int limit;
+  private final Semaphore waiters = new Semaphore(REDIS_WAITERS, true);
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private RedisConcurrencyLimiter(
@@ -170,15 +180,22 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
         sleepNanos(paused);
         continue;
       }
-      long waitMillis = Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
-      RFuture<List<String>> acquiring =
-          semaphore.tryAcquireAsync(1, waitMillis, leaseMillis, TimeUnit.MILLISECONDS);
+      if (!waiters.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+        return Optional.empty(); // every Redis waiter slot stayed busy: no permit came free
+      }
       List<String> ids;
       try {
-        ids = RedisCalls.await(acquiring, redisDeadline);
-      } catch (TimeoutException | InterruptedException e) {
-        releaseWhenGranted(acquiring);
-        throw e;
+        long waitMillis = Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+        RFuture<List<String>> acquiring =
+            semaphore.tryAcquireAsync(1, waitMillis, leaseMillis, TimeUnit.MILLISECONDS);
+        try {
+          ids = RedisCalls.await(acquiring, redisDeadline);
+        } catch (TimeoutException | InterruptedException e) {
+          releaseWhenGranted(acquiring);
+          throw e;
+        }
+      } finally {
+        waiters.release();
       }
       if (ids == null || ids.isEmpty()) {
         StoreSemaphore.repairInBackground(semaphore, limit);
