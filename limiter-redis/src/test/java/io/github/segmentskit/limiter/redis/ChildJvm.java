@@ -102,11 +102,16 @@ final class ChildJvm implements AutoCloseable {
     return lines.stream().filter(l -> l.startsWith(prefix)).findFirst().orElse(null);
   }
 
+  /** Kills the child if it still runs, and waits up to 10 s for it to end. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     if (process.isAlive()) {
       process.destroyForcibly();
-      process.waitFor(10, TimeUnit.SECONDS);
+      try {
+        process.waitFor(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }
