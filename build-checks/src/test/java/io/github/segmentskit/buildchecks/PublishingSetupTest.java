@@ -39,6 +39,7 @@ class PublishingSetupTest {
             "segments-generated-client",
             "segments-client",
             "segments-client-micrometer",
+            "segments-limiter-redis",
             "segments-simulator");
   }
 

@@ -13,9 +13,10 @@ import java.util.Optional;
  * <p>How the client uses it, for every attempt of every call: it builds and serializes the request,
  * then {@link #acquire(Duration) acquires} a permit, sends the request, reads the response to its
  * last byte, and {@linkplain Permit#close() closes} the permit; it parses the response after that.
- * It never holds a permit while it waits between retries. When a response says that the store is
- * rate limited (a 429 with {@code X-Rate-Limit-Time-Reset-Ms}, or {@code
- * X-Rate-Limit-Requests-Left: 0}), it calls {@link #onRateLimited(Duration)}.
+ * It never holds a permit while it waits between retries. When a 429 says when the store's window
+ * resets ({@code X-Rate-Limit-Time-Reset-Ms}), it calls {@link #onRateLimited(Duration)}; when
+ * another response reports the quota left ({@code X-Rate-Limit-Requests-Left}) and the reset, it
+ * calls {@link #onQuota(long, Duration)}, which by default pauses when none is left.
  */
 public interface ConcurrencyLimiter {
 
@@ -37,6 +38,19 @@ public interface ConcurrencyLimiter {
    * default ignores it.
    */
   default void onRateLimited(Duration resetAfter) {}
+
+  /**
+   * A successful response reported the store's quota: {@code requestsLeft} requests are left in the
+   * current window ({@code X-Rate-Limit-Requests-Left}), which resets after {@code resetAfter}. The
+   * default pauses the store ({@link #onRateLimited(Duration)}) only when none is left. A limiter
+   * that knows how many requests may still be in flight can pause earlier, so that those do not
+   * draw 429s: a fleet-wide limiter cannot see the others' requests, only the quota.
+   */
+  default void onQuota(long requestsLeft, Duration resetAfter) {
+    if (requestsLeft == 0) {
+      onRateLimited(resetAfter);
+    }
+  }
 
   /** The number of requests this limiter lets run at once, for reporting. */
   int maxConcurrentRequests();

@@ -157,21 +157,25 @@ final class Pipeline {
   }
 
   /**
-   * A 429 with a reset, or a response that says no request of the window's quota is left, pauses
-   * the store (every client of it, in a fleet if the limiter is shared) until the reset. A reset
-   * past the retry policy's {@code maxRateLimitWait} is not waited for, and pauses nothing.
+   * A 429 with a reset pauses the store (every client of it, in a fleet if the limiter is shared)
+   * until the reset; another response that reports the quota left and the reset tells the limiter
+   * ({@link ConcurrencyLimiter#onQuota}), which pauses when none is left (or, for a limiter that
+   * knows better, earlier). A reset past the retry policy's {@code maxRateLimitWait} is not waited
+   * for, and pauses nothing.
    */
   private void pauseIfRateLimited(Exchanged response) {
     if (response == null) {
       return;
     }
     RateLimitHeaders headers = RateLimitHeaders.from(response.headers().map());
-    if (response.status() != 429 && !headers.quotaExhausted()) {
+    Optional<Duration> reset = headers.resetAfter();
+    if (reset.isEmpty() || reset.get().compareTo(retryPolicy.maxRateLimitWait()) > 0) {
       return;
     }
-    Optional<Duration> reset = headers.resetAfter();
-    if (reset.isPresent() && reset.get().compareTo(retryPolicy.maxRateLimitWait()) <= 0) {
+    if (response.status() == 429) {
       wire.limiter().onRateLimited(reset.get());
+    } else if (headers.requestsLeft().isPresent()) {
+      wire.limiter().onQuota(headers.requestsLeft().getAsLong(), reset.get());
     }
   }
 

@@ -1,0 +1,184 @@
+package io.github.segmentskit.limiter.redis;
+
+import io.github.segmentskit.client.ConcurrencyLimiter;
+import io.github.segmentskit.client.SegmentsClient;
+import io.github.segmentskit.generated.model.SegmentPut;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One JVM of the fleet in {@link FleetAcceptanceTest} and the benchmark: a {@link SegmentsClient}
+ * on a {@link RedisConcurrencyLimiter}, {@code callers} threads each renaming its own segment
+ * {@code updates} times ({@code PUT /segments}, one segment per call). Arguments are {@code
+ * key=value}: redis, prefix, store, base, child, ids (comma-separated, one per caller), updates,
+ * requestTimeoutMs, leaseMarginMs, warmup (renames per caller before {@code ready}, to compile the
+ * hot code first), trace (print every permit taken and given back), limiter ({@code local}: the
+ * JVM's own limiter instead, for comparison).
+ *
+ * <p>Protocol on standard output: {@code ready} once built; it then waits for a line on standard
+ * input; {@code acquired <id>} / {@code released <id>} per permit with trace; {@code done ok=N
+ * failed=M} at the end, preceded by up to 5 {@code failure ...} lines.
+ */
+public final class FleetChild {
+  private FleetChild() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> arg = new HashMap<>();
+    for (String a : args) {
+      int eq = a.indexOf('=');
+      arg.put(a.substring(0, eq), a.substring(eq + 1));
+    }
+    String store = arg.get("store");
+    String child = arg.get("child");
+    List<UUID> ids = new ArrayList<>();
+    for (String id : arg.get("ids").split(",")) {
+      ids.add(UUID.fromString(id));
+    }
+    int updates = Integer.parseInt(arg.get("updates"));
+    Duration requestTimeout = Duration.ofMillis(Long.parseLong(arg.get("requestTimeoutMs")));
+    RedisLimiterConfig config =
+        RedisLimiterConfig.builder(store)
+            .redisUri(URI.create(arg.get("redis")))
+            .keyPrefix(arg.get("prefix"))
+            .maxConcurrentRequests(10)
+            .requestTimeout(requestTimeout)
+            .leaseMargin(Duration.ofMillis(Long.parseLong(arg.get("leaseMarginMs"))))
+            // generous: the build machine may be busy with other builds
+            .commandTimeout(Duration.ofSeconds(5))
+            .build();
+    boolean local = "local".equals(arg.get("limiter"));
+    try (RedisConcurrencyLimiter limiter = local ? null : RedisConcurrencyLimiter.connect(config);
+        SegmentsClient client = client(arg, store, requestTimeout, limiter)) {
+      int warmup = Integer.parseInt(arg.getOrDefault("warmup", "0"));
+      if (warmup > 0) {
+        renameAll(client, ids, child, "-w", warmup, new AtomicInteger(), new ArrayList<>());
+      }
+      System.out.println("ready");
+      new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+      AtomicInteger ok = new AtomicInteger();
+      List<String> failures = new ArrayList<>();
+      renameAll(client, ids, child, "-u", updates, ok, failures);
+      synchronized (failures) {
+        failures.stream().limit(5).forEach(f -> System.out.println("failure " + f));
+        System.out.println("done ok=" + ok.get() + " failed=" + failures.size());
+      }
+    }
+  }
+
+  /** {@code ids.size()} callers, each renaming its segment {@code times} times in a row. */
+  private static void renameAll(
+      SegmentsClient client,
+      List<UUID> ids,
+      String child,
+      String suffix,
+      int times,
+      AtomicInteger ok,
+      List<String> failures)
+      throws Exception {
+    ExecutorService callers = Executors.newFixedThreadPool(ids.size());
+    List<Future<?>> running = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      UUID id = ids.get(i);
+      String name = "c" + child + "-" + i + suffix;
+      running.add(
+          callers.submit(
+              () -> {
+                for (int n = 1; n <= times; n++) {
+                  try {
+                    client
+                        .segments()
+                        .update(List.of(new SegmentPut().id(id).name(name + n)))
+                        .execute();
+                    ok.incrementAndGet();
+                  } catch (RuntimeException e) {
+                    synchronized (failures) {
+                      failures.add(e.getClass().getSimpleName() + ": " + e.getMessage());
+                    }
+                  }
+                }
+              }));
+    }
+    for (Future<?> caller : running) {
+      caller.get();
+    }
+    callers.shutdown();
+    callers.awaitTermination(10, TimeUnit.SECONDS);
+  }
+
+  /** A client on the Redis limiter (traced if asked), or on the JVM's own limiter if null. */
+  private static SegmentsClient client(
+      Map<String, String> arg,
+      String store,
+      Duration requestTimeout,
+      RedisConcurrencyLimiter limiter) {
+    SegmentsClient.Builder builder =
+        SegmentsClient.builder()
+            .storeHash(store)
+            .accessToken("simulator-token")
+            .baseUri(URI.create(arg.get("base")))
+            .requestTimeout(requestTimeout)
+            .acquireTimeout(Duration.ofSeconds(60));
+    if (limiter != null) {
+      builder.concurrencyLimiter(
+          Boolean.parseBoolean(arg.get("trace")) ? new Tracing(limiter) : limiter);
+    }
+    return builder.build();
+  }
+
+  /** Prints every permit taken and given back, by its Redis id. */
+  private static final class Tracing implements ConcurrencyLimiter {
+    private final RedisConcurrencyLimiter limiter;
+    private final Map<Permit, Boolean> open = new ConcurrentHashMap<>();
+
+    Tracing(RedisConcurrencyLimiter limiter) {
+      this.limiter = limiter;
+    }
+
+    @Override
+    public Optional<Permit> acquire(Duration timeout) throws InterruptedException {
+      Optional<Permit> permit = limiter.acquire(timeout);
+      if (permit.isEmpty()) {
+        return permit;
+      }
+      String id = ((RedisPermit) permit.get()).id();
+      System.out.println("acquired " + id);
+      Permit traced =
+          new Permit() {
+            @Override
+            public void close() {
+              if (open.remove(this) != null) {
+                permit.get().close();
+                System.out.println("released " + id);
+              }
+            }
+          };
+      open.put(traced, Boolean.TRUE);
+      return Optional.of(traced);
+    }
+
+    @Override
+    public void onRateLimited(Duration resetAfter) {
+      limiter.onRateLimited(resetAfter);
+    }
+
+    @Override
+    public int maxConcurrentRequests() {
+      return limiter.maxConcurrentRequests();
+    }
+  }
+}

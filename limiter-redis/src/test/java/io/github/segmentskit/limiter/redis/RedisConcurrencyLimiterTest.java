@@ -1,0 +1,275 @@
+package io.github.segmentskit.limiter.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.segmentskit.client.ConcurrencyLimiter.Permit;
+import io.github.segmentskit.client.exception.ClientClosedException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The limiter against a real Redis. Two limiters, each with its own Redis connection, stand for two
+ * JVMs of a fleet (the child-process proof is {@link FleetAcceptanceTest}).
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class RedisConcurrencyLimiterTest {
+  private static TestRedis redis;
+  private String prefix;
+
+  @BeforeAll
+  static void startRedis() {
+    redis = TestRedis.start();
+  }
+
+  @AfterAll
+  static void stopRedis() {
+    redis.close();
+  }
+
+  @BeforeEach
+  void ownKeys() {
+    prefix = TestConfigs.uniquePrefix();
+  }
+
+  private RedisConcurrencyLimiter limiter(String store, int limit) {
+    return RedisConcurrencyLimiter.connect(
+        TestConfigs.builder(redis.uri(), prefix, store).maxConcurrentRequests(limit).build());
+  }
+
+  @Test
+  void twoLimitersOfOneStoreNeverHaveMoreThanTheLimitOut() throws Exception {
+    int limit = 3;
+    AtomicInteger out = new AtomicInteger();
+    AtomicInteger peak = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try (RedisConcurrencyLimiter a = limiter("abc123", limit);
+        RedisConcurrencyLimiter b = limiter("abc123", limit)) {
+      List<Future<Integer>> results = new ArrayList<>();
+      for (int t = 0; t < 16; t++) {
+        RedisConcurrencyLimiter mine = t % 2 == 0 ? a : b;
+        results.add(
+            pool.submit(
+                () -> {
+                  int done = 0;
+                  for (int i = 0; i < 10; i++) {
+                    Optional<Permit> permit = mine.acquire(Duration.ofSeconds(20));
+                    assertThat(permit).isPresent();
+                    peak.accumulateAndGet(out.incrementAndGet(), Math::max);
+                    Thread.sleep(2);
+                    out.decrementAndGet();
+                    permit.get().close();
+                    done++;
+                  }
+                  return done;
+                }));
+      }
+      int total = 0;
+      for (Future<Integer> result : results) {
+        total += result.get(25, TimeUnit.SECONDS);
+      }
+      assertThat(total).isEqualTo(160);
+      assertThat(peak.get()).isEqualTo(limit);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void storeHashIsCaseInsensitiveAcrossTheFleet() throws Exception {
+    try (RedisConcurrencyLimiter upper = limiter("ABC123", 1);
+        RedisConcurrencyLimiter lower = limiter("abc123", 1)) {
+      Optional<Permit> held = upper.acquire(Duration.ofSeconds(1));
+      assertThat(held).isPresent();
+      assertThat(lower.acquire(Duration.ofMillis(200))).isEmpty();
+      held.get().close();
+      Optional<Permit> next = lower.acquire(Duration.ofSeconds(2));
+      assertThat(next).isPresent();
+      next.get().close();
+    }
+  }
+
+  @Test
+  void acquireGivesUpAfterItsTimeoutWhenEveryPermitIsOut() throws Exception {
+    try (RedisConcurrencyLimiter limiter = limiter("full1", 1)) {
+      Optional<Permit> held = limiter.acquire(Duration.ofSeconds(1));
+      long start = System.nanoTime();
+      assertThat(limiter.acquire(Duration.ofMillis(300))).isEmpty();
+      long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      assertThat(waited).isBetween(250L, 800L);
+      held.get().close();
+    }
+  }
+
+  @Test
+  void aPermitClosedTwiceIsGivenBackOnce() throws Exception {
+    try (RedisConcurrencyLimiter limiter = limiter("twice1", 2);
+        RespClient admin = RespClient.to(redis)) {
+      Permit first = limiter.acquire(Duration.ofSeconds(1)).orElseThrow();
+      Permit second = limiter.acquire(Duration.ofSeconds(1)).orElseThrow();
+      first.close();
+      first.close();
+      String counter = StoreKeys.of(prefix, "twice1").permits();
+      awaitValue(() -> admin.callLong("GET", counter), 1);
+      Thread.sleep(100);
+      assertThat(admin.callLong("GET", counter)).isEqualTo(1);
+      second.close();
+      awaitValue(() -> admin.callLong("GET", counter), 2);
+    }
+  }
+
+  @Test
+  void aPermitOfALimiterThatDiedComesBackWithinTheLease() throws Exception {
+    RedisLimiterConfig config =
+        TestConfigs.builder(redis.uri(), prefix, "dead1")
+            .maxConcurrentRequests(1)
+            .requestTimeout(Duration.ofMillis(400))
+            .leaseMargin(Duration.ofMillis(200))
+            .build();
+    RedisConcurrencyLimiter dying = RedisConcurrencyLimiter.connect(config);
+    long taken = System.nanoTime();
+    assertThat(dying.acquire(Duration.ofSeconds(1))).isPresent();
+    dying.close(); // its connection is gone, its permit never released: as after kill -9
+    try (RedisConcurrencyLimiter survivor = RedisConcurrencyLimiter.connect(config)) {
+      Optional<Permit> permit = survivor.acquire(Duration.ofSeconds(5));
+      long after = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - taken);
+      assertThat(permit).isPresent();
+      assertThat(after).isBetween(500L, 600L + 400L);
+      permit.get().close();
+    }
+  }
+
+  @Test
+  void onRateLimitedPausesEveryLimiterOfTheStoreUntilTheReset() throws Exception {
+    try (RedisConcurrencyLimiter told = limiter("paused1", 10);
+        RedisConcurrencyLimiter other = limiter("paused1", 10)) {
+      other.acquire(Duration.ofSeconds(1)).orElseThrow().close(); // warm: connections are open
+      told.onRateLimited(Duration.ofMillis(600));
+      Thread.sleep(50); // the pause reaches Redis without being waited for
+      long start = System.nanoTime();
+      Optional<Permit> permit = other.acquire(Duration.ofSeconds(3));
+      long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      assertThat(permit).isPresent();
+      assertThat(waited).isBetween(450L, 1200L);
+      permit.get().close();
+    }
+  }
+
+  @Test
+  void aPauseLongerThanTheTimeoutReturnsEmptyAtOnce() throws Exception {
+    try (RedisConcurrencyLimiter told = limiter("paused2", 10);
+        RedisConcurrencyLimiter other = limiter("paused2", 10)) {
+      told.onRateLimited(Duration.ofSeconds(10));
+      Thread.sleep(50);
+      long start = System.nanoTime();
+      assertThat(other.acquire(Duration.ofSeconds(2))).isEmpty();
+      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(500);
+      start = System.nanoTime();
+      assertThat(told.acquire(Duration.ofSeconds(2))).isEmpty(); // its own mirror: no Redis trip
+      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(100);
+    }
+  }
+
+  @Test
+  void aShorterPauseNeverShortensALongerOne() throws Exception {
+    try (RedisConcurrencyLimiter a = limiter("paused3", 10);
+        RespClient admin = RespClient.to(redis)) {
+      String key = StoreKeys.of(prefix, "paused3").pause();
+      a.onRateLimited(Duration.ofSeconds(20));
+      awaitValue(() -> admin.callLong("PTTL", key) > 15_000 ? 1 : 0, 1);
+      a.onRateLimited(Duration.ofSeconds(1));
+      Thread.sleep(100);
+      assertThat(admin.callLong("PTTL", key)).isGreaterThan(15_000);
+      a.onRateLimited(Duration.ofSeconds(40));
+      awaitValue(() -> admin.callLong("PTTL", key) > 30_000 ? 1 : 0, 1);
+    }
+  }
+
+  @Test
+  void aJvmAskingForFewerPermitsLowersTheFleetLimitAndOneAskingForMoreDoesNotRaiseIt()
+      throws Exception {
+    try (RedisConcurrencyLimiter first = limiter("limits1", 10);
+        RedisConcurrencyLimiter lower = limiter("limits1", 4);
+        RedisConcurrencyLimiter higher = limiter("limits1", 20)) {
+      assertThat(first.maxConcurrentRequests()).isEqualTo(10);
+      assertThat(lower.maxConcurrentRequests()).isEqualTo(4);
+      assertThat(higher.maxConcurrentRequests()).isEqualTo(4);
+      List<Permit> held = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        held.add(first.acquire(Duration.ofSeconds(1)).orElseThrow());
+      }
+      assertThat(higher.acquire(Duration.ofMillis(200))).isEmpty();
+      held.forEach(Permit::close);
+    }
+  }
+
+  @Test
+  void aClosedLimiterRefusesWithClientClosed() throws Exception {
+    RedisConcurrencyLimiter limiter = limiter("closed1", 10);
+    limiter.close();
+    limiter.close();
+    assertThatThrownBy(() -> limiter.acquire(Duration.ofSeconds(1)))
+        .isInstanceOf(ClientClosedException.class)
+        .hasMessageContaining("closed1");
+  }
+
+  @Test
+  void anInterruptedAcquireKeepsNoPermit() throws Exception {
+    try (RedisConcurrencyLimiter limiter = limiter("interrupt1", 1);
+        RespClient admin = RespClient.to(redis)) {
+      Permit held = limiter.acquire(Duration.ofSeconds(1)).orElseThrow();
+      CountDownLatch started = new CountDownLatch(1);
+      AtomicInteger interrupted = new AtomicInteger();
+      Thread waiter =
+          new Thread(
+              () -> {
+                started.countDown();
+                try {
+                  limiter.acquire(Duration.ofSeconds(10));
+                } catch (InterruptedException e) {
+                  interrupted.incrementAndGet();
+                }
+              });
+      waiter.start();
+      started.await();
+      Thread.sleep(200);
+      waiter.interrupt();
+      waiter.join(2000);
+      assertThat(interrupted.get()).isEqualTo(1);
+      held.close();
+      String counter = StoreKeys.of(prefix, "interrupt1").permits();
+      awaitValue(() -> admin.callLong("GET", counter), 1);
+      Thread.sleep(200);
+      assertThat(admin.callLong("GET", counter)).isEqualTo(1);
+    }
+  }
+
+  /** Polls {@code value} until it equals {@code expected}, for at most 3 s, then asserts. */
+  static void awaitValue(Probe value, long expected) throws Exception {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+    long last = value.get();
+    while (last != expected && System.nanoTime() - end < 0) {
+      Thread.sleep(20);
+      last = value.get();
+    }
+    assertThat(last).isEqualTo(expected);
+  }
+
+  /** A value read from Redis. */
+  interface Probe {
+    long get() throws Exception;
+  }
+}
