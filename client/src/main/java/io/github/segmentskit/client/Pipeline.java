@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Pipeline {
   private static final int MAX_PROBLEMS_SHOWN = 5;
+  private static final System.Logger LOG = System.getLogger(Pipeline.class.getName());
 
   private final Wire wire;
   private final ErrorMapper errors;
@@ -172,10 +173,19 @@ final class Pipeline {
     if (reset.isEmpty() || reset.get().compareTo(retryPolicy.maxRateLimitWait()) > 0) {
       return;
     }
-    if (response.status() == 429) {
-      wire.limiter().onRateLimited(reset.get());
-    } else if (headers.requestsLeft().isPresent()) {
-      wire.limiter().onQuota(headers.requestsLeft().getAsLong(), reset.get());
+    try {
+      if (response.status() == 429) {
+        wire.limiter().onRateLimited(reset.get());
+      } else if (headers.requestsLeft().isPresent()) {
+        wire.limiter().onQuota(headers.requestsLeft().getAsLong(), reset.get());
+      }
+    } catch (RuntimeException e) {
+      // A limiter that cannot take the news (its backing store down) must not fail a call that
+      // got its answer; its next acquire reports the outage.
+      LOG.log(
+          System.Logger.Level.DEBUG,
+          "the concurrency limiter could not record a rate limit: {0}",
+          e.getClass().getName());
     }
   }
 
