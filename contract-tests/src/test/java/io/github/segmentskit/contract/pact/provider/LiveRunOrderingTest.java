@@ -22,6 +22,7 @@ import org.w3c.dom.NodeList;
  */
 class LiveRunOrderingTest {
   private static Element failsafe;
+  private static Element clean;
   private static Element profiles;
 
   @BeforeAll
@@ -34,6 +35,11 @@ class LiveRunOrderingTest {
     failsafe =
         children(child(build, "plugins").orElseThrow(), "plugin").stream()
             .filter(plugin -> text(plugin, "artifactId").equals("maven-failsafe-plugin"))
+            .findFirst()
+            .orElseThrow();
+    clean =
+        children(child(build, "plugins").orElseThrow(), "plugin").stream()
+            .filter(plugin -> text(plugin, "artifactId").equals("maven-clean-plugin"))
             .findFirst()
             .orElseThrow();
     profiles = child(project, "profiles").orElseThrow();
@@ -69,6 +75,21 @@ class LiveRunOrderingTest {
         .isEqualTo("${project.build.directory}/failsafe-reports");
     assertThat(text(properties, SimulatorChecksGate.SUREFIRE_REPORTS))
         .isEqualTo("${project.build.directory}/surefire-reports");
+  }
+
+  @Test
+  void anEarlierBuildsLiveReportsAreDeletedBeforeTheTests() {
+    // Failsafe merges the second execution's summary into the file it finds: a stale failed one
+    // would fail every later live run.
+    Element execution = children(child(clean, "executions").orElseThrow(), "execution").get(0);
+    Element configuration = child(execution, "configuration").orElseThrow();
+
+    assertThat(text(execution, "phase")).isEqualTo("process-test-classes");
+    assertThat(children(child(configuration, "filesets").orElseThrow(), "fileset"))
+        .extracting(fileset -> text(fileset, "directory"))
+        .contains("${project.build.directory}/failsafe-reports-live");
+    assertThat(text(child(executions().get(1), "configuration").orElseThrow(), "summaryFile"))
+        .startsWith("${project.build.directory}/failsafe-reports-live/");
   }
 
   @Test
