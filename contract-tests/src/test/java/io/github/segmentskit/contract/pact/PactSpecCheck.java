@@ -4,8 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import com.atlassian.oai.validator.pact.PactProviderValidationResults;
 import com.atlassian.oai.validator.pact.PactProviderValidator;
+import com.atlassian.oai.validator.report.ValidationReport;
 import io.github.segmentskit.contract.SpecValidation;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Checks every interaction of a pact file against the kit's OpenAPI spec (Atlassian's pact
@@ -21,6 +24,25 @@ public final class PactSpecCheck {
         .withConsumer(consumerOf(pactFile), pactFile.toAbsolutePath().toString())
         .build()
         .validate();
+  }
+
+  /**
+   * The validator's message keys of the errors in {@code report} (e.g. {@code
+   * validation.response.status.unknown}), nested messages included: what a check asserts on, rather
+   * than on the report's text, which repeats the interaction's description anyway.
+   */
+  public static Set<String> errorKeys(ValidationReport report) {
+    requireNonNull(report, "report == null");
+    Set<String> keys = new TreeSet<>();
+    report.getMessages().stream()
+        .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+        .forEach(message -> addKeys(message, keys));
+    return keys;
+  }
+
+  private static void addKeys(ValidationReport.Message message, Set<String> keys) {
+    keys.add(message.getKey());
+    message.getNestedMessages().forEach(nested -> addKeys(nested, keys));
   }
 
   private static String consumerOf(Path pactFile) {

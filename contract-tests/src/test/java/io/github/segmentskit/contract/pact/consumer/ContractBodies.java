@@ -1,33 +1,38 @@
 package io.github.segmentskit.contract.pact.consumer;
 
-import static io.github.segmentskit.contract.pact.ProviderStates.CUSTOMER_ID;
 import static io.github.segmentskit.contract.pact.ProviderStates.SEGMENT_ID;
 import static io.github.segmentskit.contract.pact.ProviderStates.SHOPPER_PROFILE_ID;
+import static io.github.segmentskit.contract.pact.ProviderStates.expression;
 
 import au.com.dius.pact.consumer.dsl.DslPart;
+import au.com.dius.pact.consumer.dsl.PactDslJsonArray;
 import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
-import java.time.Instant;
+import au.com.dius.pact.core.model.generators.Category;
+import au.com.dius.pact.core.model.generators.Generator;
+import au.com.dius.pact.core.model.generators.ProviderStateGenerator;
+import au.com.dius.pact.core.model.matchingrules.EqualsMatcher;
 import java.util.Map;
-import java.util.TimeZone;
+import java.util.function.Consumer;
 
 /**
- * The bodies and headers the consumer pacts expect, as matchers: a pact states the shape (UUIDs,
- * ISO date-times, integers, at least one item), not one sample. The examples are valid against the
- * spec, since the pact mock server answers with them and the spec check reads them.
+ * The bodies and headers the consumer pacts expect, as matchers. Two rules:
+ *
+ * <ul>
+ *   <li><b>No more than the spec promises.</b> An item of a list promises only its {@code id} (the
+ *       only field the spec requires of a segment or a shopper profile); an error body its {@code
+ *       status} and {@code title}. A real store that leaves out an optional field passes.
+ *   <li><b>Exact where a wrong provider would otherwise pass.</b> Every value taken from the
+ *       provider state (ids, names, customer ids) is matched by equality, not by type ({@link
+ *       #exact}); a filtered list is an array of exactly the expected items; an error body's {@code
+ *       status} equals the response status; an update's changed field is compared literally.
+ * </ul>
+ *
+ * The examples are valid against the spec, since the pact mock server answers with them and the
+ * spec check reads them.
  */
 final class ContractBodies {
   /** Where the API lives on the mock server and in the pacts: the spec's {@code abc123} store. */
   static final String BASE = "/stores/abc123/v3";
-
-  /** BigCommerce's documentation link in error bodies. */
-  static final String ERROR_TYPE =
-      "https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes";
-
-  /** ISO-8601 date-time in UTC, whole seconds, as the API writes them. */
-  private static final String DATE_TIME = "yyyy-MM-dd'T'HH:mm:ssXXX";
-
-  private static final Instant CREATED = Instant.parse("2023-11-10T09:15:30Z");
-  private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
 
   private ContractBodies() {}
 
@@ -47,82 +52,109 @@ final class ContractBodies {
     return Map.of("Content-Type", "application/json");
   }
 
-  /** A {@code Segment}. */
-  static PactDslJsonBody segment(String name) {
-    return segment(name, "Customers who order by the case.");
+  /**
+   * An item of an unfiltered list of segments: a segment has a UUID id; nothing else is promised.
+   */
+  static PactDslJsonBody anySegment() {
+    return new PactDslJsonBody().uuid("id", SEGMENT_ID);
   }
 
-  /** A {@code Segment} with this example description. */
-  static PactDslJsonBody segment(String name, String description) {
-    return new PactDslJsonBody()
-        .uuid("id", SEGMENT_ID)
-        .stringType("name", name)
-        .stringType("description", description)
-        .datetime("created_at", DATE_TIME, CREATED, UTC)
-        .datetime("updated_at", DATE_TIME, CREATED, UTC);
-  }
-
-  /** A {@code ShopperProfile}. */
-  static PactDslJsonBody shopperProfile() {
-    return new PactDslJsonBody()
-        .uuid("id", SHOPPER_PROFILE_ID)
-        .integerType("customer_id", CUSTOMER_ID)
-        .datetime("created_at", DATE_TIME, CREATED, UTC)
-        .datetime("updated_at", DATE_TIME, CREATED, UTC);
-  }
-
-  /** A collection response: at least one item like {@code item}, and the pagination. */
-  static PactDslJsonBody page(DslPart item) {
-    return new PactDslJsonBody()
-        .minArrayLike("data", 1, item, 1)
-        .object(
-            "meta",
-            new PactDslJsonBody()
-                .object(
-                    "pagination",
-                    new PactDslJsonBody()
-                        .integerType("total", 1L)
-                        .integerType("count", 1L)
-                        .integerType("per_page", 50L)
-                        .integerType("current_page", 1L)
-                        .integerType("total_pages", 1L)));
+  /** An item of an unfiltered list of shopper profiles: a UUID id; nothing else is promised. */
+  static PactDslJsonBody anyShopperProfile() {
+    return new PactDslJsonBody().uuid("id", SHOPPER_PROFILE_ID);
   }
 
   /**
-   * A write response: at least one item like {@code item}. {@code meta} (always {@code {}}) is left
-   * out: the client does not read it.
+   * A page of an unfiltered list, on a store that may hold anything: at least one item like {@code
+   * item}, and the pagination (the spec requires its five fields).
    */
-  static PactDslJsonBody written(DslPart item) {
-    return new PactDslJsonBody().minArrayLike("data", 1, item, 1);
+  static PactDslJsonBody page(DslPart item) {
+    return withPagination(new PactDslJsonBody().minArrayLike("data", 1, item, 1));
   }
 
-  /** An {@code ErrorResponse}: the status and a title; nothing else is promised. */
+  /**
+   * A page of a filtered list holding exactly one item: the one whose id the provider state names
+   * under {@code key}. A provider that ignores the filter answers more items, or another, and
+   * fails.
+   */
+  static PactDslJsonBody pageOfExactly(String key, String exampleId) {
+    PactDslJsonBody body = new PactDslJsonBody();
+    PactDslJsonArray data = body.array("data");
+    data.object().valueFromProviderState("id", expression(key), exampleId).closeObject();
+    data.closeArray();
+    return exact(withPagination(body));
+  }
+
+  /**
+   * A write response ({@code data} and nothing else the client reads): exactly one item, built by
+   * {@code item} (values from the provider state are matched exactly).
+   */
+  static PactDslJsonBody writtenExactly(Consumer<PactDslJsonBody> item) {
+    PactDslJsonBody body = new PactDslJsonBody();
+    PactDslJsonArray data = body.array("data");
+    PactDslJsonBody written = data.object();
+    item.accept(written);
+    written.closeObject();
+    data.closeArray();
+    return exact(body);
+  }
+
+  /**
+   * An {@code ErrorResponse}: {@code status} equal to the response's status (no matcher: compared
+   * literally) and a {@code title}. The spec promises no field; BigCommerce documents both on every
+   * error, and the client's exceptions carry them. {@code type} (a documentation link) is left out.
+   */
   static PactDslJsonBody error(int status, String title) {
-    return new PactDslJsonBody()
-        .integerType("status", (long) status)
-        .stringType("title", title)
-        .stringType("type", ERROR_TYPE);
+    return new PactDslJsonBody().numberValue("status", status).stringType("title", title);
   }
 
-  /** A {@code ConflictResponse} of a one-item request: nothing written, one error. */
+  /**
+   * A 409 body of a one-item request: nothing written ({@code data} is empty), exactly one error
+   * whose {@code status} is 409 (literally), and the counts.
+   */
   static PactDslJsonBody conflict(String title) {
-    return new PactDslJsonBody()
-        .array("data")
-        .closeArray()
-        .asBody()
-        .minArrayLike(
-            "errors",
-            1,
-            new PactDslJsonBody()
-                .integerType("status", 409L)
-                .stringType("title", title)
-                .stringType("type", ERROR_TYPE),
-            1)
-        .object(
-            "meta",
-            new PactDslJsonBody()
-                .integerType("total", 1L)
-                .integerType("success", 0L)
-                .integerType("failed", 1L));
+    PactDslJsonBody body = new PactDslJsonBody();
+    body.array("data").closeArray();
+    PactDslJsonArray errors = body.array("errors");
+    errors.object().numberValue("status", 409).stringType("title", title).closeObject();
+    errors.closeArray();
+    return body.object(
+        "meta",
+        new PactDslJsonBody()
+            .integerType("total", 1L)
+            .integerType("success", 0L)
+            .integerType("failed", 1L));
+  }
+
+  /**
+   * Values injected from the provider state are matched by equality. Pact JVM's {@code
+   * valueFromProviderState} adds a type matcher, which would let any UUID pass where the state's id
+   * is expected; this replaces it, path by path, with {@code equality}.
+   */
+  static <T extends DslPart> T exact(T body) {
+    Map<String, Generator> generators = body.getGenerators().categoryFor(Category.BODY);
+    if (generators != null) {
+      generators.forEach(
+          (path, generator) -> {
+            if (generator instanceof ProviderStateGenerator) {
+              body.getMatchers().setRule(path, EqualsMatcher.INSTANCE);
+            }
+          });
+    }
+    return body;
+  }
+
+  private static PactDslJsonBody withPagination(PactDslJsonBody body) {
+    return body.object(
+        "meta",
+        new PactDslJsonBody()
+            .object(
+                "pagination",
+                new PactDslJsonBody()
+                    .integerType("total", 1L)
+                    .integerType("count", 1L)
+                    .integerType("per_page", 50L)
+                    .integerType("current_page", 1L)
+                    .integerType("total_pages", 1L)));
   }
 }

@@ -2,21 +2,24 @@ package io.github.segmentskit.contract.pact.consumer;
 
 import static io.github.segmentskit.contract.pact.ProviderStates.CUSTOMER_HAS_NO_SHOPPER_PROFILE;
 import static io.github.segmentskit.contract.pact.ProviderStates.CUSTOMER_ID;
+import static io.github.segmentskit.contract.pact.ProviderStates.KEY_CUSTOMER_ID;
+import static io.github.segmentskit.contract.pact.ProviderStates.KEY_SEGMENT_ID;
 import static io.github.segmentskit.contract.pact.ProviderStates.KEY_SHOPPER_PROFILE_ID;
 import static io.github.segmentskit.contract.pact.ProviderStates.SEGMENT_ID;
 import static io.github.segmentskit.contract.pact.ProviderStates.SHOPPER_PROFILE_EXISTS;
 import static io.github.segmentskit.contract.pact.ProviderStates.SHOPPER_PROFILE_ID;
-import static io.github.segmentskit.contract.pact.ProviderStates.SHOPPER_PROFILE_IN_SEGMENT;
+import static io.github.segmentskit.contract.pact.ProviderStates.SHOPPER_PROFILE_IN_ONE_OF_TWO_SEGMENTS;
+import static io.github.segmentskit.contract.pact.ProviderStates.SHOPPER_PROFILE_TO_DELETE;
 import static io.github.segmentskit.contract.pact.ProviderStates.expression;
 import static io.github.segmentskit.contract.pact.consumer.ConsumerClients.client;
 import static io.github.segmentskit.contract.pact.consumer.ContractBodies.BASE;
+import static io.github.segmentskit.contract.pact.consumer.ContractBodies.anyShopperProfile;
 import static io.github.segmentskit.contract.pact.consumer.ContractBodies.jsonResponse;
 import static io.github.segmentskit.contract.pact.consumer.ContractBodies.page;
+import static io.github.segmentskit.contract.pact.consumer.ContractBodies.pageOfExactly;
 import static io.github.segmentskit.contract.pact.consumer.ContractBodies.readHeaders;
-import static io.github.segmentskit.contract.pact.consumer.ContractBodies.segment;
-import static io.github.segmentskit.contract.pact.consumer.ContractBodies.shopperProfile;
 import static io.github.segmentskit.contract.pact.consumer.ContractBodies.writeHeaders;
-import static io.github.segmentskit.contract.pact.consumer.ContractBodies.written;
+import static io.github.segmentskit.contract.pact.consumer.ContractBodies.writtenExactly;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import au.com.dius.pact.consumer.MockServer;
@@ -57,7 +60,7 @@ class ShopperProfilesConsumerPactTest {
         .willRespondWith()
         .status(200)
         .headers(jsonResponse())
-        .body(page(shopperProfile()))
+        .body(page(anyShopperProfile()))
         .toPact(V4Pact.class);
   }
 
@@ -67,8 +70,9 @@ class ShopperProfilesConsumerPactTest {
     try (SegmentsClient client = client(mockServer, Pacts.MODIFY_TOKEN)) {
       Page<ShopperProfile> page = client.shopperProfiles().list(PageParams.first()).execute();
 
-      assertThat(page.items()).hasSize(1);
-      assertThat(page.items().get(0).getCustomerId()).isEqualTo(CUSTOMER_ID);
+      assertThat(page.items())
+          .extracting(ShopperProfile::getId)
+          .containsExactly(Ids.parse(SHOPPER_PROFILE_ID));
       assertThat(page.pagination().getTotal()).isEqualTo(1);
     }
   }
@@ -81,11 +85,21 @@ class ShopperProfilesConsumerPactTest {
         .method("POST")
         .path(PROFILES)
         .headers(writeHeaders(Pacts.MODIFY_TOKEN))
-        .body(new PactDslJsonArray().object().integerType("customer_id", CUSTOMER_ID).closeObject())
+        .body(
+            new PactDslJsonArray()
+                .object()
+                .valueFromProviderState("customer_id", expression(KEY_CUSTOMER_ID), CUSTOMER_ID)
+                .closeObject())
         .willRespondWith()
         .status(201)
         .headers(jsonResponse())
-        .body(written(shopperProfile()))
+        .body(
+            writtenExactly(
+                profile ->
+                    profile
+                        .uuid("id", SHOPPER_PROFILE_ID)
+                        .valueFromProviderState(
+                            "customer_id", expression(KEY_CUSTOMER_ID), CUSTOMER_ID)))
         .toPact(V4Pact.class);
   }
 
@@ -106,7 +120,7 @@ class ShopperProfilesConsumerPactTest {
   @Pact(consumer = Pacts.CONSUMER)
   V4Pact deleteShopperProfile(PactDslWithProvider builder) {
     return builder
-        .given(SHOPPER_PROFILE_EXISTS)
+        .given(SHOPPER_PROFILE_TO_DELETE)
         .uponReceiving("delete a shopper profile by id")
         .method("DELETE")
         .path(PROFILES)
@@ -121,7 +135,8 @@ class ShopperProfilesConsumerPactTest {
   @Test
   @PactTestFor(pactMethod = "deleteShopperProfile")
   void deletesAShopperProfileById(MockServer mockServer) {
-    // No return value to check: Pact fails the test unless exactly the pact's request arrived.
+    // No return value to check: Pact fails the test unless exactly the pact's request arrived. The
+    // provider proves the effect: the state's teardown checks the profile is gone, the other kept.
     try (SegmentsClient client = client(mockServer, Pacts.MODIFY_TOKEN)) {
       client.shopperProfiles().delete(List.of(Ids.parse(SHOPPER_PROFILE_ID))).execute().orThrow();
     }
@@ -130,7 +145,7 @@ class ShopperProfilesConsumerPactTest {
   @Pact(consumer = Pacts.CONSUMER)
   V4Pact listSegmentsOfProfile(PactDslWithProvider builder) {
     return builder
-        .given(SHOPPER_PROFILE_IN_SEGMENT)
+        .given(SHOPPER_PROFILE_IN_ONE_OF_TWO_SEGMENTS)
         .uponReceiving("list the segments of a shopper profile")
         .method("GET")
         .pathFromProviderState(
@@ -141,7 +156,7 @@ class ShopperProfilesConsumerPactTest {
         .willRespondWith()
         .status(200)
         .headers(jsonResponse())
-        .body(page(segment("Wholesale buyers")))
+        .body(pageOfExactly(KEY_SEGMENT_ID, SEGMENT_ID))
         .toPact(V4Pact.class);
   }
 

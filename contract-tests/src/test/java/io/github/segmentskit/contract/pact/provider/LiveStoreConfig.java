@@ -65,6 +65,22 @@ record LiveStoreConfig(
     return prefix + "/stores/" + storeHash + "/v3";
   }
 
+  /**
+   * Whether the API is on a loopback address (a simulator standing in for the store, never
+   * BigCommerce): only then may the live run start without {@link SimulatorChecksGate}.
+   */
+  boolean isLoopback() {
+    String host = apiUrl.getHost();
+    if (host == null) {
+      return false;
+    }
+    String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    return bare.equals("localhost")
+        || bare.matches("127(\\.[0-9]{1,3}){3}")
+        || bare.equals("::1")
+        || bare.equals("0:0:0:0:0:0:0:1");
+  }
+
   private static Optional<String> value(Function<String, String> lookup, String name) {
     return Optional.ofNullable(lookup.apply(name)).map(String::strip).filter(v -> !v.isEmpty());
   }

@@ -55,4 +55,24 @@ class LiveStoreConfigTest {
 
     assertThat(config.toString()).doesNotContain("secret");
   }
+
+  @Test
+  void treatsOnlyLoopbackAddressesAsAStandIn() {
+    assertThat(withApiUrl("http://127.0.0.1:8080").isLoopback()).isTrue();
+    assertThat(withApiUrl("http://localhost:8080").isLoopback()).isTrue();
+    assertThat(withApiUrl("http://[::1]:8080").isLoopback()).isTrue();
+    assertThat(withApiUrl("https://api.bigcommerce.com").isLoopback()).isFalse();
+    assertThat(withApiUrl("http://127.0.0.1.example.com").isLoopback()).isFalse();
+    assertThat(withApiUrl("http://10.0.0.7:8080").isLoopback()).isFalse();
+  }
+
+  private static LiveStoreConfig withApiUrl(String apiUrl) {
+    return LiveStoreConfig.from(
+            Map.of(
+                    LiveStoreConfig.STORE_HASH, "abc123",
+                    LiveStoreConfig.ACCESS_TOKEN, "t",
+                    LiveStoreConfig.API_URL, apiUrl)
+                ::get)
+        .orElseThrow();
+  }
 }

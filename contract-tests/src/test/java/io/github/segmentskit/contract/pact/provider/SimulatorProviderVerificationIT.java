@@ -15,7 +15,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every pact the consumer tests wrote (both consumers), verified against the simulator on a random
- * loopback port. State handlers set the store up through the simulator's Java API.
+ * loopback port. State handlers set the store up through the simulator's Java API, with ids the
+ * simulator generates; the teardowns of the "is to be deleted / removed" states read the store back
+ * and fail the interaction if the delete did not happen. {@code WrongProviderControlIT} shows the
+ * same pacts failing against providers that get one thing wrong.
  *
  * <p>In state {@value io.github.segmentskit.contract.pact.ProviderStates#RATE_LIMIT_USED_UP} the
  * store is rate limited ({@code SimulatedStore.rateLimitFor}): it answers 429 after checking the

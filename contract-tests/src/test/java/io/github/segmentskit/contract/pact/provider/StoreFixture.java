@@ -1,40 +1,56 @@
 package io.github.segmentskit.contract.pact.provider;
 
-import java.util.Map;
+import java.util.UUID;
 
 /**
- * Sets a store up for the provider states of {@link SegmentsProviderStates}, and cleans it up. Each
- * state method returns the values the pacts inject into their requests (keys of {@code
- * ProviderStates}): a simulator and a real store generate their own ids and names.
+ * What the provider states of {@link SegmentsProviderStates} need from a store, and what their
+ * teardowns read back. A simulator and a real store each implement it their way: a simulator
+ * generates everything; a real store creates only the run's own segments and lends real shopper
+ * profiles only to the interactions allowed to use them ({@link LiveStoreFixture}).
  */
 interface StoreFixture {
+  /** A created segment: its id and its name (a live store prefixes the name). */
+  record Created(UUID id, String name) {}
+
   /** Before each interaction: start from a known store. */
   void reset();
 
-  /** A segment exists; returns its {@code segmentId} and {@code segmentName}. */
-  Map<String, Object> segmentExists();
+  /** Creates a segment whose name is based on {@code baseName}. */
+  Created createSegment(String baseName);
 
-  /** A name no segment has; returns it as {@code segmentName}. */
-  Map<String, Object> freeSegmentName();
+  /** A name based on {@code baseName} that no segment has. */
+  String freeSegmentName(String baseName);
 
-  /** A segment with a name exists; returns the name as {@code segmentName}. */
-  Map<String, Object> segmentWithName();
+  /** Fills the store up to the most segments it may hold. */
+  void fillWithSegments();
 
-  /** The store holds the most segments it may; returns a free {@code segmentName}. */
-  Map<String, Object> storeFull();
+  /**
+   * A shopper profile of the store, the {@code index}-th the state uses (0 or 1). If {@code
+   * inNoSegment}, one that belongs to no segment.
+   */
+  UUID shopperProfile(int index, boolean inNoSegment);
 
-  /** A shopper profile exists; returns its {@code shopperProfileId}. */
-  Map<String, Object> shopperProfileExists();
+  /** Adds the shopper profile to the segment. */
+  void addToSegment(UUID segmentId, UUID shopperProfileId);
 
-  /** A shopper profile is in a segment; returns {@code segmentId} and {@code shopperProfileId}. */
-  Map<String, Object> shopperProfileInSegment();
-
-  /** The example customer has no shopper profile. */
-  void customerHasNoShopperProfile();
+  /** A customer id that has no shopper profile. */
+  long customerWithoutShopperProfile();
 
   /** The store's rate limit is used up: it answers 429 until the reset. */
-  default void rateLimitUsedUp() {}
+  void rateLimitUsedUp();
 
   /** After each interaction: remove what the interaction and the states left behind. */
   void cleanUp();
+
+  /** Whether the segment exists (read by the teardowns). */
+  boolean hasSegment(UUID segmentId);
+
+  /** Whether the store has any segment at all. */
+  boolean hasAnySegment();
+
+  /** Whether the shopper profile exists. */
+  boolean hasShopperProfile(UUID shopperProfileId);
+
+  /** Whether the shopper profile is in the segment. */
+  boolean isInSegment(UUID shopperProfileId, UUID segmentId);
 }
