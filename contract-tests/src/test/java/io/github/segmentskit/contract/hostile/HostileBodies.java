@@ -45,6 +45,13 @@ final class HostileBodies implements AutoCloseable {
   /** A valid page, gzip, with a non-ASCII segment name. */
   static final String VALID_GZIP = "validgzip";
 
+  /**
+   * A 500 whose JSON error body is just under the default cap (4 MiB): 300,000 tiny field errors,
+   * as a misbehaving gateway might send. Not too large to read, so the client must read it within
+   * bounded memory.
+   */
+  static final String ERROR_NEAR_THE_CAP = "errornearcap";
+
   static final String NON_ASCII_NAME = "Caf\u00e9 \u2713 \uD83D\uDE80";
   static final long HUGE = 500L * 1024 * 1024;
   static final long ERROR_BODY = 40L * 1024 * 1024;
@@ -160,9 +167,33 @@ final class HostileBodies implements AutoCloseable {
             out, RawResponses.head(200, "application/json", body.length, "Content-Encoding: gzip"));
         out.write(body);
       }
+      case ERROR_NEAR_THE_CAP -> {
+        ascii(out, RawResponses.chunkedHead(500, "application/json"));
+        StringBuilder piece =
+            new StringBuilder("{\"title\":\"near the cap\",\"errors\":{\"f0\":\"v\"");
+        long sent = 0;
+        long limit = 4L * 1024 * 1024 - 64;
+        for (int field = 1; sent + piece.length() < limit; field++) {
+          if (piece.length() > 60_000) {
+            sent += chunk(out, piece);
+          }
+          piece.append(",\"f").append(field).append("\":\"v\"");
+        }
+        piece.append("}}");
+        chunk(out, piece);
+        ascii(out, "0\r\n\r\n");
+      }
       default -> throw new IOException("no scenario " + scenario);
     }
     out.flush();
+  }
+
+  /** Sends {@code text} as one chunk, empties it and returns its length. */
+  private static int chunk(OutputStream out, StringBuilder text) throws IOException {
+    byte[] bytes = text.toString().getBytes(StandardCharsets.US_ASCII);
+    RawResponses.chunk(out, bytes, bytes.length);
+    text.setLength(0);
+    return bytes.length;
   }
 
   private static void stall(RawServer.Exchange exchange, Stats counted) throws IOException {

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
  *       of 64 MiB, sent once (not retried), and the server saw the client close the connection
  *       after at most a few MB of the bodies that do not fit;
  *   <li>10.9: a valid gzip page is read correctly on both, the non-ASCII name intact, not retried.
+ *   <li>a JSON error body just under the cap (300,000 tiny field errors) is read within the 64 MiB
+ *       heap, as the status's exception.
  * </ul>
  */
 class HostileBodiesInChildJvmsTest {
@@ -39,7 +41,8 @@ class HostileBodiesInChildJvmsTest {
           HostileBodies.ENDLESS_CHUNKED,
           HostileBodies.GZIP_BOMB,
           HostileBodies.HUGE_ERROR,
-          HostileBodies.VALID_GZIP);
+          HostileBodies.VALID_GZIP,
+          HostileBodies.ERROR_NEAR_THE_CAP);
 
   /** Bodies too large to read: the server may write this much before it sees the close. */
   private static final long MAX_WRITTEN = 64L * 1024 * 1024;

@@ -6,6 +6,7 @@ import io.github.segmentskit.client.RetryPolicy;
 import io.github.segmentskit.client.SegmentsClient;
 import io.github.segmentskit.client.exception.ResponseTooLargeException;
 import io.github.segmentskit.client.exception.SegmentsTimeoutException;
+import io.github.segmentskit.client.exception.ServerErrorException;
 import io.github.segmentskit.generated.model.Segment;
 import java.net.URI;
 import java.nio.charset.Charset;
@@ -63,6 +64,7 @@ public final class HostileProbe {
           HostileBodies.HUGE_ERROR ->
           tooLarge(check);
       case HostileBodies.VALID_GZIP -> validGzip();
+      case HostileBodies.ERROR_NEAR_THE_CAP -> errorNearTheCap();
       default -> throw new IllegalArgumentException("no check " + check);
     };
   }
@@ -172,6 +174,18 @@ public final class HostileProbe {
           HostileBodies.NON_ASCII_NAME.equals(name),
           "garbled name, code points " + name.codePoints().boxed().toList());
       return "read the name intact";
+    }
+  }
+
+  /** An error body just under the cap is read, within the heap, as the status's exception. */
+  private static String errorNearTheCap() {
+    try (SegmentsClient client = client(HostileBodies.ERROR_NEAR_THE_CAP, Duration.ofSeconds(20))) {
+      Timed timed = Timed.call(() -> client.segments().list(PageParams.first()).execute());
+      expect(timed.failure() instanceof ServerErrorException, "got " + timed);
+      expect(
+          ((ServerErrorException) timed.failure()).status() == 500,
+          "status " + ((ServerErrorException) timed.failure()).status());
+      return "ServerErrorException after " + timed.millis() + " ms";
     }
   }
 
