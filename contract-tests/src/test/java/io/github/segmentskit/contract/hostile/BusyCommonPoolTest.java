@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Issues 10.2 and 10.5 together: a caller interrupted while its request is on the wire returns at
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * server sees the connection closed at {@code requestTimeout} plus {@value #MARGIN_MS} ms, and the
  * permit is back by then.
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class BusyCommonPoolTest {
   static final long MARGIN_MS = 500;
 

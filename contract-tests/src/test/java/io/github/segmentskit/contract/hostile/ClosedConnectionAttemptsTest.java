@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Issue 15, "count attempts exactly": a server that reads each request and closes the connection
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.Test;
  *       nothing).
  * </ul>
  */
+@Timeout(value = 90, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ClosedConnectionAttemptsTest {
   /** Method and connection state, and the requests the server sees for one call. */
   private static final Map<String, Integer> SERVER_SEES = new LinkedHashMap<>();

@@ -6,7 +6,9 @@ import io.github.segmentskit.contract.hostile.HostileBodies.Stats;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Issues 10.2, 10.3 and 10.9, proved in child JVMs with a 64 MiB heap, one with the platform's
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
  *       heap, as the status's exception.
  * </ul>
  */
+@Timeout(value = 90, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class HostileBodiesInChildJvmsTest {
   static final long MARGIN_MS = 500;
 

@@ -20,8 +20,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,6 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the store hash, the token and the base URI are checked before a client exists, with messages that
  * never repeat the token. (A 429 with an absurd reset failing at once: {@link OverflowsTest}.)
  */
+@Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class OneDotZeroPromisesTest {
   private static final String TOKEN = "promise-token-0123456789";
   private static final String STORE = "promisestore";

@@ -44,10 +44,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -59,6 +61,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * is a success (its items all read); every error example is the {@link SegmentsApiException} of its
  * status, never a {@code SegmentsResponseException}: no example the spec gives trips a check.
  */
+@Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SpecExamplesPassTest {
   private static final String STORE = "examplestore";
   private static final String BASE = "/stores/" + STORE + "/v3";

@@ -18,8 +18,10 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -33,6 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * that trusted a short stream could decide items are gone. A control shows the honest collection,
  * whose last page is short, streamed whole.
  */
+@Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class StreamsNeverEndEarlyTest {
   private static final String BASE = "/stores/streamstore/v3";
   private static final int TOTAL = 5;
