@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -97,6 +99,7 @@ final class HostileBodies implements AutoCloseable {
     String scenario = path.substring("/stores/".length(), path.indexOf("/v3"));
     Stats counted = stats(scenario);
     counted.requests.incrementAndGet();
+    request.header("Accept-Encoding").ifPresent(counted.acceptEncodings::add);
     OutputStream out = new Counted(exchange.out(), counted.bytes);
     try {
       script(scenario, exchange, out, counted);
@@ -217,6 +220,7 @@ final class HostileBodies implements AutoCloseable {
     final AtomicInteger requests = new AtomicInteger();
     final AtomicLong bytes = new AtomicLong();
     final AtomicInteger clientClosed = new AtomicInteger();
+    final List<String> acceptEncodings = new CopyOnWriteArrayList<>();
 
     @Override
     public String toString() {
@@ -225,7 +229,9 @@ final class HostileBodies implements AutoCloseable {
           + ", bytes written="
           + bytes.get()
           + ", connections closed by the client="
-          + clientClosed.get();
+          + clientClosed.get()
+          + ", Accept-Encoding asked for="
+          + acceptEncodings;
     }
   }
 

@@ -103,6 +103,11 @@ class HostileBodiesInChildJvmsTest {
         assertThat(stats.clientClosed.get()).as("%s: %s", cutOff, stats).isEqualTo(1);
         assertThat(stats.bytes.get()).as("%s: %s", cutOff, stats).isLessThan(MAX_WRITTEN);
       }
+      for (String gzip : List.of(HostileBodies.GZIP_BOMB, HostileBodies.VALID_GZIP)) {
+        assertThat(server.stats(gzip).acceptEncodings)
+            .as("%s: gzip was sent though never asked for", gzip)
+            .isEmpty();
+      }
       for (String stalled :
           List.of(HostileBodies.STALLED, HostileBodies.STALLED_CHUNKED, HostileBodies.STUCK)) {
         Stats stats = server.stats(stalled);
