@@ -11,11 +11,12 @@ import java.io.IOException;
 
 /**
  * Reads the parts of an error body that {@link ErrorMapper} uses ({@code title}, {@code type},
- * {@code instance}, {@code meta}, and the first {@value #MAX_ERRORS} entries of {@code errors}) in
- * one streaming pass, skipping everything else without building it. An error body may be as large
- * as {@code maxResponseBytes}; the tree of all of it would take about 15 times its size (300,000
- * tiny field errors in 4 MiB need over 40 MiB), the tree of these parts a few hundred KiB at most:
- * each kept value is cut off after {@value #MAX_NODES_PER_VALUE} nodes.
+ * {@code instance}, {@code meta}, the first {@value #MAX_ERRORS} entries of {@code errors}, and the
+ * items of {@code data}, which a 409 says were written) in one streaming pass, skipping everything
+ * else without building it. An error body may be as large as {@code maxResponseBytes}; the tree of
+ * all of it would take about 15 times its size (300,000 tiny field errors in 4 MiB need over 40
+ * MiB). Each kept value, and each item of {@code data}, is cut off after {@value
+ * #MAX_NODES_PER_VALUE} nodes; {@code data} keeps every item, as a 2xx body's items are all read.
  */
 final class ErrorBodyReader {
   /** The most entries of {@code errors} (field errors, or the items of a 409) that are kept. */
@@ -46,6 +47,7 @@ final class ErrorBodyReader {
           case "title", "type", "instance", "meta" ->
               kept.set(name, value(parser, new int[] {MAX_NODES_PER_VALUE}));
           case "errors" -> kept.set(name, errors(parser));
+          case "data" -> kept.set(name, items(parser));
           default -> parser.skipChildren();
         }
       }
@@ -83,6 +85,18 @@ final class ErrorBodyReader {
       return errors;
     }
     return value(parser, new int[] {1});
+  }
+
+  /** Every item of a {@code data} array, each within its own node budget. */
+  private static JsonNode items(JsonParser parser) throws IOException {
+    if (parser.currentToken() != JsonToken.START_ARRAY) {
+      return value(parser, new int[] {1});
+    }
+    ArrayNode items = NODES.arrayNode();
+    while (parser.nextToken() != JsonToken.END_ARRAY) {
+      items.add(value(parser, new int[] {MAX_NODES_PER_VALUE}));
+    }
+    return items;
   }
 
   /**

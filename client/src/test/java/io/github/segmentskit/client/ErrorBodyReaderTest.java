@@ -11,11 +11,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ErrorBodyReaderTest {
 
   @Test
-  void keepsTitleTypeInstanceMetaAndErrorsAndSkipsTheRest() {
+  void keepsTitleTypeInstanceMetaErrorsAndDataAndSkipsTheRest() {
     JsonNode body =
         ErrorBodyReader.read(
             "{\"status\":409,\"title\":\"t\",\"type\":\"https://x\",\"instance\":\"i\","
-                + "\"data\":[{\"id\":\"a\"},{\"id\":\"b\"}],"
+                + "\"data\":[{\"id\":\"a\"},{\"id\":\"b\"}],\"debug\":{\"trace\":[1,2,3]},"
                 + "\"errors\":[{\"status\":409,\"title\":\"dup\",\"errors\":{}}],"
                 + "\"meta\":{\"total\":2,\"success\":1,\"failed\":1}}");
 
@@ -25,7 +25,8 @@ class ErrorBodyReaderTest {
     assertThat(body.get("errors").get(0).get("title").asText()).isEqualTo("dup");
     assertThat(body.get("errors").get(0).get("status").isInt()).isTrue();
     assertThat(body.get("meta").get("failed").intValue()).isEqualTo(1);
-    assertThat(body.has("data")).as("skipped, never built").isFalse();
+    assertThat(body.get("data").get(1).get("id").asText()).isEqualTo("b");
+    assertThat(body.has("debug")).as("skipped, never built").isFalse();
     assertThat(body.has("status")).isFalse();
   }
 
