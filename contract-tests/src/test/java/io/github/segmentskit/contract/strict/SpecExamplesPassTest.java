@@ -164,8 +164,7 @@ class SpecExamplesPassTest {
       case 413 -> PayloadTooLargeException.class;
       case 422 -> UnprocessableEntityException.class;
       case 429 -> RateLimitedException.class;
-      case 500, 503 -> ServerErrorException.class;
-      default -> SegmentsApiException.class;
+      default -> status >= 500 ? ServerErrorException.class : SegmentsApiException.class;
     };
   }
 
