@@ -76,10 +76,18 @@ class SpecExamplesPassTest {
 
   /** One documented response of one operation. */
   record Documented(
-      ClientOperation operation, int status, String body, Map<String, String> headers, int items) {
+      ClientOperation operation,
+      int status,
+      String example,
+      String body,
+      Map<String, String> headers,
+      int items) {
     @Override
     public String toString() {
-      return operation.operation.operationId() + " " + status;
+      return operation.operation.operationId()
+          + " "
+          + status
+          + (example.isEmpty() ? "" : " " + example);
     }
   }
 
@@ -99,20 +107,42 @@ class SpecExamplesPassTest {
     return documented.stream();
   }
 
+  /**
+   * One case per example of each response: its {@code example}, or each of its {@code examples}.
+   */
   private static List<Documented> responsesOf(Operation spec) {
     ClientOperation operation = ClientOperation.of(spec.getOperationId());
     List<Documented> documented = new ArrayList<>();
     spec.getResponses()
         .forEach(
             (code, response) -> {
+              int status = Integer.parseInt(code);
               Map<String, String> headers = headerExamples(response);
               MediaType json =
                   response.getContent() == null
                       ? null
                       : response.getContent().get("application/json");
-              String body = json == null ? null : toJson(json.getExample());
-              documented.add(
-                  new Documented(operation, Integer.parseInt(code), body, headers, itemsIn(json)));
+              Map<String, Object> examples = new LinkedHashMap<>();
+              if (json != null && json.getExamples() != null) {
+                json.getExamples()
+                    .forEach((name, example) -> examples.put(name, example.getValue()));
+              }
+              if (json != null && (json.getExample() != null || examples.isEmpty())) {
+                examples.put("", json.getExample());
+              }
+              if (json == null) {
+                documented.add(new Documented(operation, status, "", null, headers, 1));
+              }
+              examples.forEach(
+                  (name, example) ->
+                      documented.add(
+                          new Documented(
+                              operation,
+                              status,
+                              name,
+                              toJson(example),
+                              headers,
+                              itemsIn(example))));
             });
     return documented;
   }
@@ -181,12 +211,12 @@ class SpecExamplesPassTest {
     return 0;
   }
 
-  /** The number of items in the example's {@code data}, or, for a delete, the ids sent (1). */
-  private static int itemsIn(MediaType json) {
-    if (json == null) {
-      return 1;
+  /** The number of items in the example's {@code data}. */
+  private static int itemsIn(Object example) {
+    if (example == null) {
+      return 0;
     }
-    JsonNode data = Json.mapper().valueToTree(json.getExample()).get("data");
+    JsonNode data = Json.mapper().valueToTree(example).get("data");
     return data == null ? 0 : data.size();
   }
 
