@@ -112,7 +112,12 @@ final class Attempt extends HttpClient {
                   + " bytes)",
               wire.maxResponseBytes()));
     } catch (ResponseBodies.Unreadable e) {
-      throw new Failure(errors.untrusted(name, response, e.getMessage()));
+      if (response.status() / 100 == 2 && expectsBody) {
+        throw new Failure(errors.untrusted(name, response, e.getMessage()));
+      }
+      // An error status decides by itself, and a call that reads no body has its answer: a body
+      // that cannot be decoded loses only its explanation.
+      body = new byte[0];
     }
     boolean success = response.status() / 100 == 2;
     if (success && expectsBody) {

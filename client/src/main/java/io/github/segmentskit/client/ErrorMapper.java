@@ -295,17 +295,12 @@ final class ErrorMapper {
     return text.toString();
   }
 
-  /** The body as a JSON object, or null if it is empty, not JSON, or not an object. */
-  private JsonNode parseObject(String body) {
-    if (body == null || body.isBlank()) {
-      return null;
-    }
-    try {
-      JsonNode node = lenient.readTree(body);
-      return node != null && node.isObject() ? node : null;
-    } catch (JsonProcessingException e) {
-      return null;
-    }
+  /**
+   * The parts of the body this mapper uses, as a JSON object, or null if it is empty, not JSON, or
+   * not an object; read within bounded memory ({@link ErrorBodyReader}).
+   */
+  private static JsonNode parseObject(String body) {
+    return ErrorBodyReader.read(body);
   }
 
   private String text(JsonNode json, String field) {
@@ -333,7 +328,7 @@ final class ErrorMapper {
     }
     Map<String, String> result = new LinkedHashMap<>();
     Iterator<Map.Entry<String, JsonNode>> fields = errors.fields();
-    while (fields.hasNext() && result.size() < 100) {
+    while (fields.hasNext() && result.size() < ErrorBodyReader.MAX_ERRORS) {
       Map.Entry<String, JsonNode> field = fields.next();
       JsonNode value = field.getValue();
       String text = value.isValueNode() ? value.asText() : value.toString();

@@ -26,7 +26,9 @@ import java.util.concurrent.TimeoutException;
  * <p>The deadline of an exchange ({@code requestTimeout}, from sending to the last byte) is kept by
  * the waiting thread itself; no timer thread is shared between calls. When it passes, the exchange
  * is cancelled (the connection closed) and the permit returns. An interrupted caller returns at
- * once, but its exchange keeps its permit until it ends, or until its deadline cancels it.
+ * once, but its exchange keeps its permit until it ends, or until its deadline cancels it; that
+ * cancellation alone runs on the JDK's {@code CompletableFuture} delay thread, never on the common
+ * fork-join pool, which the application's own work may keep busy past the deadline.
  */
 final class Wire {
   private final HttpClient http;
@@ -133,8 +135,10 @@ final class Wire {
           null);
     } catch (InterruptedException e) {
       // The request may be on the server: it keeps its permit until it ends or its deadline passes.
+      // The abort runs on the JDK's delay thread itself (it only cancels), not queued on the common
+      // fork-join pool, where the application's own blocking work could hold it past the deadline.
       long left = Math.max(0, deadline - System.nanoTime());
-      CompletableFuture.delayedExecutor(left, TimeUnit.NANOSECONDS)
+      CompletableFuture.delayedExecutor(left, TimeUnit.NANOSECONDS, Runnable::run)
           .execute(() -> abort(body, exchange));
       Thread.currentThread().interrupt();
       throw new SegmentsInterruptedException(
