@@ -2,7 +2,6 @@ package io.github.segmentskit.client;
 
 import io.github.segmentskit.client.exception.ResponseTooLargeException;
 import io.github.segmentskit.client.exception.SegmentsException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Authenticator;
@@ -25,8 +24,9 @@ import javax.net.ssl.SSLSession;
  * One attempt of a call, as the {@link HttpClient} the generated code sends through: the generated
  * API builds and serializes the request and hands it to {@link #send}, which puts it on the {@link
  * Wire}, checks the raw response (decompression, media type, a body where one is promised, strict
- * UTF-8), remembers it for the error mapping, and gives the generated code the body as text it
- * cannot garble. The generated code then parses the body (after the permit was given back).
+ * UTF-8) and keeps it: the pipeline reads a 2xx body from these bytes, the error mapper an error
+ * body. The generated code gets the status and headers only (it returns no model, or throws its
+ * {@code ApiException} for an error status).
  *
  * <p>A failure is thrown as {@link Failure}, an {@code IOException} the generated code wraps in its
  * {@code ApiException}; {@link Pipeline} unwraps it.
@@ -41,6 +41,7 @@ final class Attempt extends HttpClient {
   private final boolean expectsBody;
   private Exchanged response;
   private String bodyText = "";
+  private byte[] trustedBody;
 
   Attempt(
       Wire wire,
@@ -64,7 +65,15 @@ final class Attempt extends HttpClient {
     return response;
   }
 
-  /** The decoded body text of the response ("" if none). */
+  /**
+   * The body of a 2xx whose body the call reads, once checked (media type, UTF-8, not blank), or
+   * null.
+   */
+  byte[] trustedBody() {
+    return trustedBody;
+  }
+
+  /** The text of an error response's body ("" for a 2xx or when there was none). */
   String bodyText() {
     return bodyText;
   }
@@ -121,10 +130,15 @@ final class Attempt extends HttpClient {
     }
     boolean success = response.status() / 100 == 2;
     if (success && expectsBody) {
-      bodyText = trustedText(body);
-    } else {
+      checkTrusted(body);
+      trustedBody = body;
+    } else if (!success) {
       bodyText = ResponseBodies.lenientUtf8(body);
     }
+    // The generated code gets the status and headers only: the client reads the body itself, from
+    // the bytes, with its strict mapper (the pipeline for a 2xx, the error mapper for an error).
+    // Nothing is decoded twice or with the platform charset, and a body near maxResponseBytes is
+    // not copied again.
     @SuppressWarnings("unchecked") // the generated code asks for an InputStream body
     HttpResponse<T> buffered =
         (HttpResponse<T>)
@@ -132,11 +146,11 @@ final class Attempt extends HttpClient {
                 request,
                 response.status(),
                 withoutContentEncoding(response.headers()),
-                new ByteArrayInputStream(ResponseBodies.forGeneratedCode(bodyText)));
+                InputStream.nullInputStream());
     return buffered;
   }
 
-  private String trustedText(byte[] body) throws Failure {
+  private void checkTrusted(byte[] body) throws Failure {
     Optional<String> contentType = response.headers().firstValue("Content-Type");
     if (body.length == 0) {
       throw new Failure(errors.untrusted(name, response, "the body is missing"));
@@ -162,16 +176,14 @@ final class Attempt extends HttpClient {
                   + ResponseBodies.abbreviate(charset.get())
                   + "\", not UTF-8"));
     }
-    String text;
     try {
-      text = ResponseBodies.strictUtf8(body);
+      ResponseBodies.checkUtf8(body);
     } catch (ResponseBodies.Unreadable e) {
       throw new Failure(errors.untrusted(name, response, e.getMessage()));
     }
-    if (text.isBlank()) {
+    if (ResponseBodies.isBlank(body)) {
       throw new Failure(errors.untrusted(name, response, "the body is blank"));
     }
-    return text;
   }
 
   private static HttpHeaders withoutContentEncoding(HttpHeaders headers) {

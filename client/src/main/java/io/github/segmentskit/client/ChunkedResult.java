@@ -5,7 +5,10 @@ import static java.util.Objects.requireNonNull;
 import io.github.segmentskit.client.exception.SegmentsException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -64,10 +67,14 @@ public final class ChunkedResult<T> {
       return this;
     }
     SegmentsException first = failed.get(0).failure();
-    List<Throwable> already = Arrays.asList(first.getSuppressed());
+    // orThrow() may be called more than once, and chunks left unsent after an interrupt share the
+    // one exception that stopped them: each failure is suppressed once, and never by itself.
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    seen.add(first);
+    seen.addAll(Arrays.asList(first.getSuppressed()));
     for (int i = 1; i < failed.size(); i++) {
       SegmentsException other = failed.get(i).failure();
-      if (!already.contains(other)) { // orThrow() may be called more than once
+      if (seen.add(other)) {
         first.addSuppressed(other);
       }
     }

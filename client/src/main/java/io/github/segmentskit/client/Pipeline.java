@@ -7,6 +7,7 @@ import io.github.segmentskit.client.exception.SegmentsInterruptedException;
 import io.github.segmentskit.generated.invoker.ApiClient;
 import io.github.segmentskit.generated.invoker.ApiException;
 import io.github.segmentskit.generated.support.RequestInterceptor;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -18,10 +19,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ol>
  *   <li>per attempt, the generated API builds and serializes the request and sends it through an
  *       {@link Attempt}, which puts it on the {@link Wire} (the permit covers only that) and checks
- *       the raw response;
- *   <li>the generated code parses a 2xx body with the {@linkplain StrictJson strict mapper}; the
- *       model is then checked against the spec's constraints ({@link ModelRules}) and turned into
- *       the result (pages are checked by {@link Pages});
+ *       the raw response (media type, UTF-8, not blank, gzip inflated within the cap);
+ *   <li>the client parses a 2xx body from its bytes with the {@linkplain StrictJson strict mapper}
+ *       into the generated model; the model is then checked against the spec's constraints ({@link
+ *       ModelRules}) and turned into the result (pages are checked by {@link Pages});
  *   <li>any failure becomes its typed exception ({@link ErrorMapper}); a response that says the
  *       store is rate limited pauses the store's limiter; the {@link RetryPolicy} decides, and the
  *       pipeline waits without a permit before the next attempt.
@@ -78,9 +79,9 @@ final class Pipeline {
       long attemptStart = System.nanoTime();
       SegmentsException failure;
       try {
-        R model = endpoint.send().send(apiClient(attempt));
+        endpoint.send().send(apiClient(attempt));
         pauseIfRateLimited(attempt.response());
-        T result = trusted(endpoint, name, attempt, model);
+        T result = trusted(endpoint, name, attempt);
         listener.callEnd(call, since(start));
         return result;
       } catch (ApiException e) {
@@ -120,9 +121,17 @@ final class Pipeline {
   }
 
   /** The result of a response the client can trust, or the reason it cannot. */
-  private <R, T> T trusted(Endpoint<R, T> endpoint, String name, Attempt attempt, R model) {
+  private <R, T> T trusted(Endpoint<R, T> endpoint, String name, Attempt attempt) {
     if (!endpoint.expectsBody()) {
       return endpoint.result().apply(null);
+    }
+    R model;
+    try {
+      model = mapper.readValue(attempt.trustedBody(), endpoint.responseType());
+    } catch (JsonProcessingException e) {
+      throw errors.unreadable(name, attempt.response(), e);
+    } catch (IOException e) {
+      throw errors.untrusted(name, attempt.response(), "the body could not be read");
     }
     if (model == null) {
       throw errors.untrusted(name, attempt.response(), "the body is null");

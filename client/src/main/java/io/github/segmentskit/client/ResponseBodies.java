@@ -7,8 +7,8 @@ import java.io.InputStream;
 import java.net.http.HttpHeaders;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -21,9 +21,6 @@ import java.util.zip.GZIPInputStream;
  * cannot garble whatever the platform charset.
  */
 final class ResponseBodies {
-  private static final boolean PLATFORM_IS_UTF8 =
-      StandardCharsets.UTF_8.equals(Charset.defaultCharset());
-  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
   private ResponseBodies() {}
 
@@ -86,51 +83,47 @@ final class ResponseBodies {
     }
   }
 
-  /** The body as text; malformed UTF-8 is an error. */
-  static String strictUtf8(byte[] body) throws Unreadable {
-    try {
-      CharBuffer text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(body));
-      return text.toString();
-    } catch (CharacterCodingException e) {
+  /**
+   * Checks that {@code body} is well-formed UTF-8, decoding it a chunk at a time into a small
+   * buffer rather than into a copy of the whole body.
+   */
+  static void checkUtf8(byte[] body) throws Unreadable {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(body);
+    CharBuffer out = CharBuffer.allocate(8192);
+    while (true) {
+      CoderResult result = decoder.decode(in, out, true);
+      if (result.isError()) {
+        throw new Unreadable("the body is not valid UTF-8");
+      }
+      out.clear();
+      if (result.isUnderflow()) {
+        break;
+      }
+    }
+    CoderResult flush = decoder.flush(out);
+    if (flush.isError()) {
       throw new Unreadable("the body is not valid UTF-8");
     }
+  }
+
+  /** True if {@code body} is nothing but JSON whitespace. */
+  static boolean isBlank(byte[] body) {
+    for (byte b : body) {
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The body as text; malformed UTF-8 becomes U+FFFD (for error bodies, which are only shown). */
   static String lenientUtf8(byte[] body) {
     return new String(body, StandardCharsets.UTF_8);
-  }
-
-  /**
-   * Bytes of {@code json} that the generated code, which decodes with the platform charset, reads
-   * back as the same text: UTF-8 itself where that is the platform charset, else pure ASCII with
-   * every other character as a JSON escape ({@code é} -> {@code \u00e9}). Outside strings JSON has
-   * no non-ASCII characters, so the JSON means the same.
-   */
-  static byte[] forGeneratedCode(String json) {
-    if (PLATFORM_IS_UTF8) {
-      return json.getBytes(StandardCharsets.UTF_8);
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(json.length() + 16);
-    for (int i = 0; i < json.length(); i++) {
-      char c = json.charAt(i);
-      if (c < 0x80) {
-        out.write(c);
-      } else {
-        out.write('\\');
-        out.write('u');
-        out.write(HEX[(c >> 12) & 0xf]);
-        out.write(HEX[(c >> 8) & 0xf]);
-        out.write(HEX[(c >> 4) & 0xf]);
-        out.write(HEX[c & 0xf]);
-      }
-    }
-    return out.toByteArray();
   }
 
   /** True if the media type is JSON: {@code application/json} or {@code application/*+json}. */

@@ -2,6 +2,7 @@ package io.github.segmentskit.client;
 
 import io.github.segmentskit.client.exception.SegmentsValidationException;
 import io.github.segmentskit.generated.api.SegmentsApi;
+import io.github.segmentskit.generated.model.SegmentShopperProfilesAddResponse;
 import io.github.segmentskit.generated.model.ShopperProfile;
 import io.github.segmentskit.generated.model.ShopperProfilesCollectionResponse;
 import java.util.Collection;
@@ -67,7 +68,7 @@ public final class SegmentShopperProfiles {
                 Operation.ADD_SHOPPER_PROFILES_TO_SEGMENT,
                 segmentId,
                 api -> new SegmentsApi(api).postShopperProfile(JSON, JSON, segmentId, chunk),
-                true,
+                SegmentShopperProfilesAddResponse.class,
                 response -> List.copyOf(response.getData())));
   }
 
@@ -94,7 +95,7 @@ public final class SegmentShopperProfiles {
                   new SegmentsApi(api).deleteShopperProfile(JSON, segmentId, chunk);
                   return null;
                 },
-                false,
+                null,
                 none -> chunk));
   }
 
@@ -108,7 +109,7 @@ public final class SegmentShopperProfiles {
               new SegmentsApi(api).deleteShopperProfile(JSON, segmentId, null);
               return null;
             },
-            false,
+            null,
             none -> null));
   }
 
@@ -122,7 +123,7 @@ public final class SegmentShopperProfiles {
         Operation.LIST_SEGMENT_SHOPPER_PROFILES,
         segmentId,
         api -> new SegmentsApi(api).getSegmentProfiles(JSON, segmentId, page.page(), page.limit()),
-        true,
+        ShopperProfilesCollectionResponse.class,
         response ->
             Pages.checked(name(), page, response.getData(), response.getMeta().getPagination()));
   }

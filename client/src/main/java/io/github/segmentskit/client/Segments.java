@@ -6,6 +6,7 @@ import io.github.segmentskit.generated.model.Segment;
 import io.github.segmentskit.generated.model.SegmentPost;
 import io.github.segmentskit.generated.model.SegmentPut;
 import io.github.segmentskit.generated.model.SegmentsCollectionResponse;
+import io.github.segmentskit.generated.model.SegmentsWriteResponse;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -90,7 +91,7 @@ public final class Segments {
             Operation.CREATE_SEGMENTS,
             null,
             api -> new SegmentsApi(api).segmentsPostRequest(JSON, JSON, body),
-            true,
+            SegmentsWriteResponse.class,
             response -> List.copyOf(response.getData())));
   }
 
@@ -104,7 +105,7 @@ public final class Segments {
             Operation.UPDATE_SEGMENTS,
             null,
             api -> new SegmentsApi(api).putSegmentObjects(JSON, JSON, body),
-            true,
+            SegmentsWriteResponse.class,
             response -> List.copyOf(response.getData())));
   }
 
@@ -130,7 +131,7 @@ public final class Segments {
                   new SegmentsApi(api).deleteStoreSegment(JSON, chunk);
                   return null;
                 },
-                false,
+                null,
                 none -> chunk));
   }
 
@@ -144,7 +145,7 @@ public final class Segments {
               new SegmentsApi(api).deleteStoreSegment(JSON, null);
               return null;
             },
-            false,
+            null,
             none -> null));
   }
 
@@ -159,7 +160,7 @@ public final class Segments {
         Operation.LIST_SEGMENTS,
         null,
         api -> new SegmentsApi(api).getPaginatedSegmentsList(JSON, page.page(), page.limit(), ids),
-        true,
+        SegmentsCollectionResponse.class,
         response ->
             Pages.checked(
                 "GET /segments", page, response.getData(), response.getMeta().getPagination()));

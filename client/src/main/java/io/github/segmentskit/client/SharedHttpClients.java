@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The {@code java.net.http.HttpClient}s the clients share, one per connect timeout. An {@code
@@ -18,8 +19,26 @@ import java.util.Map;
 final class SharedHttpClients {
   private static final int MAX_SHARED = 16;
   private static final Map<Duration, HttpClient> BY_CONNECT_TIMEOUT = new LinkedHashMap<>();
+  private static final AtomicBoolean WARNED = new AtomicBoolean();
 
   private SharedHttpClients() {}
+
+  /**
+   * Warns once when the JVM lets the JDK's HttpClient resend any request by itself: with {@code
+   * jdk.httpclient.enableAllMethodRetry} it resends a PUT, DELETE or POST whose connection closed
+   * before any byte of the answer, which can create a segment twice. The client cannot switch it
+   * off for its own requests (the JDK reads it once, for the whole JVM).
+   */
+  static void warnIfTheJdkResendsEveryMethod() {
+    String value = System.getProperty("jdk.httpclient.enableAllMethodRetry");
+    if (value != null && !value.equalsIgnoreCase("false") && WARNED.compareAndSet(false, true)) {
+      System.getLogger(SharedHttpClients.class.getName())
+          .log(
+              System.Logger.Level.WARNING,
+              "jdk.httpclient.enableAllMethodRetry is set: the JDK's HttpClient resends a POST whose"
+                  + " connection closed before the answer, so a create may run twice");
+    }
+  }
 
   static HttpClient forConnectTimeout(Duration connectTimeout) {
     synchronized (BY_CONNECT_TIMEOUT) {

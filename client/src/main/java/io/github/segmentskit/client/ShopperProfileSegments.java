@@ -50,7 +50,7 @@ public final class ShopperProfileSegments {
         api ->
             new ShopperProfilesApi(api)
                 .getListShopperProfile(JSON, shopperProfileId, page.page(), page.limit()),
-        true,
+        SegmentsCollectionResponse.class,
         response ->
             Pages.checked(name(), page, response.getData(), response.getMeta().getPagination()));
   }

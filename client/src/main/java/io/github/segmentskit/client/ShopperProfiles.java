@@ -5,6 +5,7 @@ import io.github.segmentskit.generated.api.ShopperProfilesApi;
 import io.github.segmentskit.generated.model.ShopperProfile;
 import io.github.segmentskit.generated.model.ShopperProfilePost;
 import io.github.segmentskit.generated.model.ShopperProfilesCollectionResponse;
+import io.github.segmentskit.generated.model.ShopperProfilesWriteResponse;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -50,7 +51,7 @@ public final class ShopperProfiles {
             Operation.CREATE_SHOPPER_PROFILES,
             null,
             api -> new ShopperProfilesApi(api).shopperProfilesRequest(JSON, JSON, body),
-            true,
+            ShopperProfilesWriteResponse.class,
             response -> List.copyOf(response.getData())));
   }
 
@@ -75,7 +76,7 @@ public final class ShopperProfiles {
                   new ShopperProfilesApi(api).deleteStoreShopperProfile(JSON, chunk);
                   return null;
                 },
-                false,
+                null,
                 none -> chunk));
   }
 
@@ -89,7 +90,7 @@ public final class ShopperProfiles {
               new ShopperProfilesApi(api).deleteStoreShopperProfile(JSON, null);
               return null;
             },
-            false,
+            null,
             none -> null));
   }
 
@@ -104,7 +105,7 @@ public final class ShopperProfiles {
         Operation.LIST_SHOPPER_PROFILES,
         null,
         api -> new ShopperProfilesApi(api).getShopperList(JSON, page.page(), page.limit()),
-        true,
+        ShopperProfilesCollectionResponse.class,
         response ->
             Pages.checked(
                 "GET /shopper-profiles",
