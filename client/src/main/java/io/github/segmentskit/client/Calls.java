@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.github.segmentskit.client.exception.ClientClosedException;
 import io.github.segmentskit.client.exception.SegmentsException;
 import io.github.segmentskit.client.exception.SegmentsInterruptedException;
+import io.github.segmentskit.generated.invoker.ApiClient;
+import io.github.segmentskit.generated.invoker.ApiException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -43,6 +45,54 @@ final class Calls {
       endpoints.add(endpointOf.apply(chunk));
     }
     return new Chunked<>(operation, List.copyOf(chunks), List.copyOf(endpoints));
+  }
+
+  /**
+   * The generated API's delete of {@code ids} (null: without {@code id:in}, which deletes
+   * everything in scope).
+   */
+  @FunctionalInterface
+  interface IdDelete {
+    void send(ApiClient apiClient, List<UUID> ids) throws ApiException;
+  }
+
+  /**
+   * A delete by {@code id:in} of {@code ids} (at least one, checked by the caller), split so that
+   * no request target under {@code basePath} is too long; the result's items are the ids whose
+   * request succeeded.
+   */
+  Call<ChunkedResult<UUID>> deleteByIds(
+      Operation operation, Object pathParameter, List<UUID> ids, String basePath, IdDelete delete) {
+    int max = RequestTargets.maxIds(basePath, operation);
+    return chunked(
+        operation,
+        Inputs.chunks(ids, max),
+        chunk ->
+            new Endpoint<Void, List<UUID>>(
+                operation,
+                pathParameter,
+                api -> {
+                  delete.send(api, chunk);
+                  return null;
+                },
+                null,
+                none -> chunk));
+  }
+
+  /**
+   * A delete without {@code id:in}: everything in scope. Only the named delete-all methods call it.
+   */
+  Call<Void> deleteEverything(Operation operation, Object pathParameter, IdDelete delete) {
+    return single(
+        new Endpoint<Void, Void>(
+            operation,
+            pathParameter,
+            api -> {
+              delete.send(api, null);
+              return null;
+            },
+            null,
+            none -> null));
   }
 
   private void checkOpen() {

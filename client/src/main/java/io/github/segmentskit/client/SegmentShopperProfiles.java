@@ -83,34 +83,20 @@ public final class SegmentShopperProfiles {
     List<UUID> ids =
         Inputs.idsToDelete(
             "shopperProfileIds", shopperProfileIds, "segments().shopperProfiles(id).removeAll()");
-    int max = RequestTargets.maxIds(basePath, Operation.REMOVE_SHOPPER_PROFILES_FROM_SEGMENT);
-    return calls.chunked(
+    return calls.deleteByIds(
         Operation.REMOVE_SHOPPER_PROFILES_FROM_SEGMENT,
-        Inputs.chunks(ids, max),
-        chunk ->
-            new Endpoint<Void, List<UUID>>(
-                Operation.REMOVE_SHOPPER_PROFILES_FROM_SEGMENT,
-                segmentId,
-                api -> {
-                  new SegmentsApi(api).deleteShopperProfile(JSON, segmentId, chunk);
-                  return null;
-                },
-                null,
-                none -> chunk));
+        segmentId,
+        ids,
+        basePath,
+        (api, chunk) -> new SegmentsApi(api).deleteShopperProfile(JSON, segmentId, chunk));
   }
 
   /** {@code DELETE /segments/{segmentId}/shopper-profiles} without ids: empties the segment. */
   public Call<Void> removeAll() {
-    return calls.single(
-        new Endpoint<Void, Void>(
-            Operation.REMOVE_SHOPPER_PROFILES_FROM_SEGMENT,
-            segmentId,
-            api -> {
-              new SegmentsApi(api).deleteShopperProfile(JSON, segmentId, null);
-              return null;
-            },
-            null,
-            none -> null));
+    return calls.deleteEverything(
+        Operation.REMOVE_SHOPPER_PROFILES_FROM_SEGMENT,
+        segmentId,
+        (api, none) -> new SegmentsApi(api).deleteShopperProfile(JSON, segmentId, none));
   }
 
   private String name() {

@@ -119,34 +119,20 @@ public final class Segments {
    */
   public Call<ChunkedResult<UUID>> delete(Collection<UUID> ids) {
     List<UUID> toDelete = Inputs.idsToDelete("ids", ids, "segments().deleteAll()");
-    int max = RequestTargets.maxIds(basePath, Operation.DELETE_SEGMENTS);
-    return calls.chunked(
+    return calls.deleteByIds(
         Operation.DELETE_SEGMENTS,
-        Inputs.chunks(toDelete, max),
-        chunk ->
-            new Endpoint<Void, List<UUID>>(
-                Operation.DELETE_SEGMENTS,
-                null,
-                api -> {
-                  new SegmentsApi(api).deleteStoreSegment(JSON, chunk);
-                  return null;
-                },
-                null,
-                none -> chunk));
+        null,
+        toDelete,
+        basePath,
+        (api, chunk) -> new SegmentsApi(api).deleteStoreSegment(JSON, chunk));
   }
 
   /** {@code DELETE /segments} without ids: deletes <b>every</b> segment of the store. */
   public Call<Void> deleteAll() {
-    return calls.single(
-        new Endpoint<Void, Void>(
-            Operation.DELETE_SEGMENTS,
-            null,
-            api -> {
-              new SegmentsApi(api).deleteStoreSegment(JSON, null);
-              return null;
-            },
-            null,
-            none -> null));
+    return calls.deleteEverything(
+        Operation.DELETE_SEGMENTS,
+        null,
+        (api, none) -> new SegmentsApi(api).deleteStoreSegment(JSON, none));
   }
 
   /** The shopper profiles in the segment {@code segmentId}. */

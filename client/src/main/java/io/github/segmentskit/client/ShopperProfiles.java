@@ -64,34 +64,20 @@ public final class ShopperProfiles {
    */
   public Call<ChunkedResult<UUID>> delete(Collection<UUID> ids) {
     List<UUID> toDelete = Inputs.idsToDelete("ids", ids, "shopperProfiles().deleteAll()");
-    int max = RequestTargets.maxIds(basePath, Operation.DELETE_SHOPPER_PROFILES);
-    return calls.chunked(
+    return calls.deleteByIds(
         Operation.DELETE_SHOPPER_PROFILES,
-        Inputs.chunks(toDelete, max),
-        chunk ->
-            new Endpoint<Void, List<UUID>>(
-                Operation.DELETE_SHOPPER_PROFILES,
-                null,
-                api -> {
-                  new ShopperProfilesApi(api).deleteStoreShopperProfile(JSON, chunk);
-                  return null;
-                },
-                null,
-                none -> chunk));
+        null,
+        toDelete,
+        basePath,
+        (api, chunk) -> new ShopperProfilesApi(api).deleteStoreShopperProfile(JSON, chunk));
   }
 
   /** {@code DELETE /shopper-profiles} without ids: deletes <b>every</b> shopper profile. */
   public Call<Void> deleteAll() {
-    return calls.single(
-        new Endpoint<Void, Void>(
-            Operation.DELETE_SHOPPER_PROFILES,
-            null,
-            api -> {
-              new ShopperProfilesApi(api).deleteStoreShopperProfile(JSON, null);
-              return null;
-            },
-            null,
-            none -> null));
+    return calls.deleteEverything(
+        Operation.DELETE_SHOPPER_PROFILES,
+        null,
+        (api, none) -> new ShopperProfilesApi(api).deleteStoreShopperProfile(JSON, none));
   }
 
   /** The segments the shopper profile {@code shopperProfileId} belongs to. */
