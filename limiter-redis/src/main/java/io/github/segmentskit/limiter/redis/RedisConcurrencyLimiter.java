@@ -80,7 +80,7 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
     this.ownsRedisson = ownsRedisson;
     StoreKeys keys = StoreKeys.of(config.keyPrefix(), config.storeHash());
     this.semaphore = redisson.getPermitExpirableSemaphore(keys.permits());
-    this.pause = new SharedPause(redisson, keys.pause());
+    this.pause = new SharedPause(redisson, keys.pause(), keys.pauseChannel());
     this.outage = new Outage(config.retryRedisAfter());
     this.fallback =
         config
@@ -89,6 +89,26 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
             .orElse(null);
     this.leaseMillis = config.lease().toMillis();
     this.limit = StoreSemaphore.initialize(semaphore, config);
+    listenForPauses(config);
+  }
+
+  /** Subscribes to the store's pause announcements and reads the pause in force. */
+  private void listenForPauses(RedisLimiterConfig config) {
+    Duration allowed = config.connectTimeout().plus(config.commandTimeout());
+    try {
+      pause.subscribe(System.nanoTime() + allowed.toNanos());
+    } catch (InterruptedException e) {
+      pause.unsubscribe();
+      Thread.currentThread().interrupt();
+      throw StoreSemaphore.unavailable(config, "interrupted while subscribing to its pauses", e);
+    } catch (TimeoutException e) {
+      pause.unsubscribe();
+      throw StoreSemaphore.unavailable(config, "no answer within " + allowed.toMillis() + " ms", e);
+    } catch (RedisCallFailedException e) {
+      pause.unsubscribe();
+      throw StoreSemaphore.unavailable(
+          config, e.getCause().getClass().getSimpleName(), e.getCause());
+    }
   }
 
   /**
@@ -155,8 +175,11 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
           StoreSemaphore.repair(semaphore, limit, redisDeadline);
         }
         Optional<Permit> permit = fromRedis(deadline, redisDeadline);
-        if (outage.recovered() && fallback != null) {
-          fallback.leave();
+        if (outage.recovered()) {
+          pause.refresh(); // announcements may have been lost with the connection
+          if (fallback != null) {
+            fallback.leave();
+          }
         }
         return permit;
       } catch (TimeoutException e) {
@@ -168,9 +191,15 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
     }
   }
 
-  /** Waits for a permit of the fleet's semaphore, and for the end of the store's pause. */
+  /**
+   * Waits for a permit of the fleet's semaphore, and for the end of the store's pause. The pause is
+   * this JVM's mirror of it ({@link SharedPause}): checked before waiting and again once a permit
+   * is granted, so that a pause announced while this caller waited holds it back too; no round trip
+   * to Redis stands between the permit and the request.
+   */
   private Optional<Permit> fromRedis(long deadline, long redisDeadline)
       throws InterruptedException, TimeoutException, RedisCallFailedException {
+    pause.refreshIfStale();
     while (true) {
       long paused = pause.localRemainingNanos();
       if (paused > 0) {
@@ -201,19 +230,10 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
         StoreSemaphore.repairInBackground(semaphore, limit);
         return Optional.empty();
       }
-      String id = ids.get(0);
-      long pausedMillis;
-      try {
-        pausedMillis = RedisCalls.await(pause.remainingMillis(), redisDeadline);
-      } catch (TimeoutException | InterruptedException | RedisCallFailedException e) {
-        RedisPermit.release(semaphore, id);
-        throw e;
+      if (pause.localRemainingNanos() <= 0) {
+        return Optional.of(new RedisPermit(semaphore, config.storeHash(), ids.get(0)));
       }
-      if (pausedMillis <= 0) {
-        return Optional.of(new RedisPermit(semaphore, config.storeHash(), id));
-      }
-      RedisPermit.release(semaphore, id); // a pause is in force: wait for its end first
-      pause.mirror(pausedMillis);
+      RedisPermit.release(semaphore, ids.get(0)); // a pause began meanwhile: wait for its end first
     }
   }
 
@@ -257,8 +277,9 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
   /**
    * {@inheritDoc}
    *
-   * <p>This JVM stops at once; the fleet stops when the pause reaches Redis (one short write, not
-   * waited for). A failure to reach Redis is ignored here: the next acquire finds it.
+   * <p>This JVM stops at once; the rest of the fleet when the pause reaches Redis (one short write,
+   * not waited for) and its announcement reaches them. A failure to reach Redis is ignored here:
+   * the next acquire finds it.
    */
   @Override
   public void onRateLimited(Duration resetAfter) {
@@ -322,6 +343,7 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
     if (fallback != null) {
       fallback.leave();
     }
+    pause.unsubscribe();
     if (ownsRedisson) {
       redisson.shutdown(0, 2, TimeUnit.SECONDS);
     }

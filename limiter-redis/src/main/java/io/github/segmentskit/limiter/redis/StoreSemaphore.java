@@ -66,7 +66,7 @@ final class StoreSemaphore {
     }
   }
 
-  private static ConcurrencyLimiterUnavailableException unavailable(
+  static ConcurrencyLimiterUnavailableException unavailable(
       RedisLimiterConfig config, String why, Throwable cause) {
     return new ConcurrencyLimiterUnavailableException(
         "the concurrency limiter of store "

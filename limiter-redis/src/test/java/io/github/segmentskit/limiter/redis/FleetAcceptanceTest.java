@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -31,9 +32,13 @@ import org.junit.jupiter.api.Timeout;
  * the others within the lease.
  *
  * <p>Each child of the proof run first renames its segments twice (the warm-up, not counted), so
- * that throughput is measured on compiled code. Sizes: {@code -Dfleet.updates=25} (per caller, the
- * proof run), {@code -Dfleet.killRunUpdates=6} (the kill run, smaller to keep the build short; 25
- * runs it at full size).
+ * that throughput is measured on compiled code; the time runs from the start signal to the last
+ * child's report that its last call has its answer (its shutdown after that is no call). Sizes:
+ * {@code -Dfleet.updates=25} (per caller, the proof run), {@code -Dfleet.killRunUpdates=6} (the
+ * kill run, smaller to keep the build short; 25 runs it at full size). Diagnosis: {@code
+ * -Dfleet.timeline=true} prints where the permit cycle goes ({@link FleetTimeline}); {@code
+ * -Dfleet.control=true} runs the same fleet on local limiters after the proof, to show what the
+ * machine does without Redis at that moment.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class FleetAcceptanceTest {
@@ -100,18 +105,8 @@ class FleetAcceptanceTest {
   void fourJvmsKeepTheLimitOfTenWithNo429sDoEveryCallOnceAtFullThroughput() throws Exception {
     int updates = Integer.getInteger("fleet.updates", 25);
     List<List<UUID>> segments = segments();
-    for (int c = 0; c < CHILDREN; c++) {
-      children.add(
-          startChild(c, segments.get(c), updates, PROOF_REQUEST_TIMEOUT, 2, false, line -> {}));
-    }
-    long wall = go();
-    List<String> ends = new ArrayList<>();
-    for (ChildJvm child : children) {
-      assertThat(child.awaitExit(90_000)).as("child ended").isTrue();
-      ends.add(String.format("%.2f s", (System.nanoTime() - wall) / 1e9));
-    }
-    long elapsed = System.nanoTime() - wall;
-    System.out.println("fleet: children ended after " + ends);
+    Run run = run(segments, c -> updates, c -> List.of());
+    System.out.println("fleet: children done after " + run.done() + ", ended after " + run.ended());
 
     int calls = CHILDREN * CALLERS * updates;
     for (ChildJvm child : children) {
@@ -127,12 +122,119 @@ class FleetAcceptanceTest {
     assertThat(simulator.metrics().responses(201)).isEqualTo(calls);
     assertEverySegmentRenamed(segments, updates, Set.of());
 
-    double perSecond = calls / (elapsed / 1e9);
+    double perSecond = calls / (run.nanos() / 1e9);
     double bound = LIMIT / (LATENCY.toMillis() / 1000.0);
     System.out.printf(
-        "fleet: %d calls in %.2f s = %.1f/s, %.3f of the bound %.0f/s%n",
-        calls, elapsed / 1e9, perSecond, perSecond / bound, bound);
+        "fleet: %d calls in %.2f s = %.1f/s, %.3f of the bound %.0f/s (load average %s)%n",
+        calls, run.nanos() / 1e9, perSecond, perSecond / bound, bound, loadAverage());
+    if (Boolean.getBoolean("fleet.control")) {
+      control(segments, updates, bound);
+    }
     assertThat(perSecond).isGreaterThanOrEqualTo(0.85 * bound);
+  }
+
+  /**
+   * The control ({@code -Dfleet.control=true}), right after the proof and printed only: what this
+   * machine does with the same 4 JVMs, callers and calls without Redis, each child on a local
+   * limiter of its own share of the 10 permits (3, 3, 2, 2) and with work in proportion to it (its
+   * callers rename 30, 30, 20, 20 times for 25), so that they end together.
+   */
+  private void control(List<List<UUID>> segments, int updates, double bound) throws Exception {
+    for (ChildJvm child : children) {
+      child.close();
+    }
+    children.clear();
+    simulator.metrics().reset();
+    int[] shares = {3, 3, 2, 2};
+    Run run =
+        run(
+            segments,
+            c -> updates * shares[c] * CHILDREN / LIMIT,
+            c -> List.of("limiter=local", "localLimit=" + shares[c]));
+    long calls = simulator.metrics().responses(201);
+    double perSecond = calls / (run.nanos() / 1e9);
+    System.out.printf(
+        "control: 4 JVMs on local limiters 3+3+2+2: %d calls in %.2f s = %.1f/s, %.3f of the"
+            + " bound; %d 429s, peak %d in flight (load average %s)%n",
+        calls,
+        run.nanos() / 1e9,
+        perSecond,
+        perSecond / bound,
+        simulator.metrics().tooManyRequests(),
+        simulator.metrics().peakInFlight(),
+        loadAverage());
+  }
+
+  /**
+   * Starts the children (each warmed up by 2 renames per caller, not counted), starts their callers
+   * together, and waits for them to end. The time measured runs from the start signal to the last
+   * child's {@code done}, which it prints once its last call has its answer: a child's shutdown
+   * afterwards (its Redisson client, its JVM) is not part of the calls.
+   */
+  private Run run(
+      List<List<UUID>> segments,
+      java.util.function.IntUnaryOperator updates,
+      java.util.function.IntFunction<List<String>> extra)
+      throws Exception {
+    boolean timeline = Boolean.getBoolean("fleet.timeline");
+    Map<Integer, Long> doneAt = new ConcurrentHashMap<>();
+    for (int c = 0; c < CHILDREN; c++) {
+      int child = c;
+      List<String> more = new ArrayList<>(extra.apply(c));
+      more.add("timeline=" + timeline);
+      children.add(
+          startChild(
+              c,
+              segments.get(c),
+              updates.applyAsInt(c),
+              PROOF_REQUEST_TIMEOUT,
+              2,
+              false,
+              line -> {
+                if (line.startsWith("done")) {
+                  doneAt.put(child, System.nanoTime());
+                }
+              },
+              more));
+    }
+    long start = go();
+    List<String> ended = new ArrayList<>();
+    for (ChildJvm child : children) {
+      assertThat(child.awaitExit(90_000)).as("child ended").isTrue();
+      ended.add(String.format(Locale.ROOT, "%.2f s", (System.nanoTime() - start) / 1e9));
+    }
+    assertThat(doneAt).as("every child said done").hasSize(CHILDREN);
+    List<String> done = new ArrayList<>();
+    for (int c = 0; c < CHILDREN; c++) {
+      done.add(String.format(Locale.ROOT, "%.2f s", (doneAt.get(c) - start) / 1e9));
+    }
+    if (timeline) {
+      List<long[]> permits = new ArrayList<>();
+      for (ChildJvm child : children) {
+        for (String line : child.lines()) {
+          long[] stamps = FleetTimeline.parse(line);
+          if (stamps != null) {
+            permits.add(stamps);
+          }
+        }
+      }
+      System.out.print(FleetTimeline.summary(permits, LIMIT));
+    }
+    long last = doneAt.values().stream().mapToLong(t -> t - start).max().orElseThrow();
+    return new Run(last, done, ended);
+  }
+
+  /**
+   * How long the calls took (start signal to the last done), and when each child was done/ended.
+   */
+  private record Run(long nanos, List<String> done, List<String> ended) {}
+
+  private static String loadAverage() {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+    } catch (java.io.IOException | RuntimeException e) {
+      return "unknown";
+    }
   }
 
   @Test
@@ -161,7 +263,8 @@ class FleetAcceptanceTest {
               KILL_REQUEST_TIMEOUT,
               0,
               true,
-              c == 0 ? trace : line -> {}));
+              c == 0 ? trace : line -> {},
+              List.of()));
     }
     ChildJvm victim = children.get(0);
     long wall = go();
@@ -246,9 +349,11 @@ class FleetAcceptanceTest {
       Duration requestTimeout,
       int warmup,
       boolean trace,
-      Consumer<String> listener)
+      Consumer<String> listener,
+      List<String> extra)
       throws Exception {
-    List<String> args =
+    List<String> args = new ArrayList<>();
+    args.addAll(
         List.of(
             "redis=" + redis.uri(),
             "prefix=" + prefix,
@@ -260,7 +365,8 @@ class FleetAcceptanceTest {
             "requestTimeoutMs=" + requestTimeout.toMillis(),
             "leaseMarginMs=" + LEASE_MARGIN.toMillis(),
             "warmup=" + warmup,
-            "trace=" + trace);
+            "trace=" + trace));
+    args.addAll(extra);
     return ChildJvm.start(FleetChild.class, args, listener);
   }
 

@@ -1,11 +1,13 @@
 package io.github.segmentskit.limiter.redis;
 
 import io.github.segmentskit.client.ConcurrencyLimiter;
+import io.github.segmentskit.client.ConcurrencyLimiterRegistry;
 import io.github.segmentskit.client.SegmentsClient;
 import io.github.segmentskit.generated.model.SegmentPut;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,11 +30,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * key=value}: redis, prefix, store, base, child, ids (comma-separated, one per caller), updates,
  * requestTimeoutMs, leaseMarginMs, warmup (renames per caller before {@code ready}, to compile the
  * hot code first), trace (print every permit taken and given back), limiter ({@code local}: the
- * JVM's own limiter instead, for comparison).
+ * JVM's own limiter instead, for comparison), localLimit (that limiter's limit, default 10),
+ * timeline (stamp every permit of the measured run, see {@link PermitTimeline}).
  *
  * <p>Protocol on standard output: {@code ready} once built; it then waits for a line on standard
  * input; {@code acquired <id>} / {@code released <id>} per permit with trace; {@code done ok=N
- * failed=M} at the end, preceded by up to 5 {@code failure ...} lines.
+ * failed=M} at the end, preceded by up to 5 {@code failure ...} lines; then, with timeline, one
+ * {@code timeline ...} line per permit.
  */
 public final class FleetChild {
   private FleetChild() {}
@@ -62,8 +66,35 @@ public final class FleetChild {
             .commandTimeout(Duration.ofSeconds(5))
             .build();
     boolean local = "local".equals(arg.get("limiter"));
-    try (RedisConcurrencyLimiter limiter = local ? null : RedisConcurrencyLimiter.connect(config);
-        SegmentsClient client = client(arg, store, requestTimeout, limiter)) {
+    PermitTimeline timeline = null;
+    try (RedisConcurrencyLimiter redis = local ? null : RedisConcurrencyLimiter.connect(config)) {
+      ConcurrencyLimiter limiter = redis;
+      if (local) {
+        limiter =
+            ConcurrencyLimiterRegistry.create()
+                .join(store, Integer.parseInt(arg.getOrDefault("localLimit", "10")));
+      }
+      if (Boolean.parseBoolean(arg.get("timeline"))) {
+        timeline = new PermitTimeline(limiter);
+        limiter = timeline;
+      } else if (Boolean.parseBoolean(arg.get("trace")) && redis != null) {
+        limiter = new Tracing(redis);
+      }
+      run(arg, store, child, ids, updates, requestTimeout, limiter, timeline);
+    }
+  }
+
+  private static void run(
+      Map<String, String> arg,
+      String store,
+      String child,
+      List<UUID> ids,
+      int updates,
+      Duration requestTimeout,
+      ConcurrencyLimiter limiter,
+      PermitTimeline timeline)
+      throws Exception {
+    try (SegmentsClient client = client(arg, store, requestTimeout, limiter, timeline)) {
       int warmup = Integer.parseInt(arg.getOrDefault("warmup", "0"));
       if (warmup > 0) {
         renameAll(client, ids, child, "-w", warmup, new AtomicInteger(), new ArrayList<>());
@@ -72,10 +103,17 @@ public final class FleetChild {
       new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
       AtomicInteger ok = new AtomicInteger();
       List<String> failures = new ArrayList<>();
+      if (timeline != null) {
+        timeline.clear();
+      }
       renameAll(client, ids, child, "-u", updates, ok, failures);
       synchronized (failures) {
         failures.stream().limit(5).forEach(f -> System.out.println("failure " + f));
         System.out.println("done ok=" + ok.get() + " failed=" + failures.size());
+      }
+      if (timeline != null) {
+        Thread.sleep(100); // the last permits are given back on the HttpClient's threads
+        timeline.print();
       }
     }
   }
@@ -120,22 +158,29 @@ public final class FleetChild {
     callers.awaitTermination(10, TimeUnit.SECONDS);
   }
 
-  /** A client on the Redis limiter (traced if asked), or on the JVM's own limiter if null. */
+  /** A client on {@code limiter}; with a timeline, on an HttpClient that stamps the exchanges. */
   private static SegmentsClient client(
       Map<String, String> arg,
       String store,
       Duration requestTimeout,
-      RedisConcurrencyLimiter limiter) {
+      ConcurrencyLimiter limiter,
+      PermitTimeline timeline) {
     SegmentsClient.Builder builder =
         SegmentsClient.builder()
             .storeHash(store)
             .accessToken("simulator-token")
             .baseUri(URI.create(arg.get("base")))
             .requestTimeout(requestTimeout)
-            .acquireTimeout(Duration.ofSeconds(60));
-    if (limiter != null) {
-      builder.concurrencyLimiter(
-          Boolean.parseBoolean(arg.get("trace")) ? new Tracing(limiter) : limiter);
+            .acquireTimeout(Duration.ofSeconds(60))
+            .concurrencyLimiter(limiter);
+    if (timeline != null) {
+      // as the client's own: no redirects, the default connect timeout
+      builder.httpClient(
+          timeline.http(
+              HttpClient.newBuilder()
+                  .connectTimeout(Duration.ofSeconds(10))
+                  .followRedirects(HttpClient.Redirect.NEVER)
+                  .build()));
     }
     return builder.build();
   }
@@ -174,6 +219,11 @@ public final class FleetChild {
     @Override
     public void onRateLimited(Duration resetAfter) {
       limiter.onRateLimited(resetAfter);
+    }
+
+    @Override
+    public void onQuota(long requestsLeft, Duration resetAfter) {
+      limiter.onQuota(requestsLeft, resetAfter);
     }
 
     @Override

@@ -199,6 +199,39 @@ class RedisConcurrencyLimiterTest {
   }
 
   @Test
+  void aPauseInForceWhenALimiterStartsHoldsItBack() throws Exception {
+    try (RespClient admin = RespClient.to(redis)) {
+      admin.call("SET", StoreKeys.of(prefix, "paused4").pause(), "1", "PX", "1000");
+      try (RedisConcurrencyLimiter late = limiter("paused4", 10)) {
+        long start = System.nanoTime();
+        Optional<Permit> permit = late.acquire(Duration.ofSeconds(3));
+        assertThat(permit).isPresent();
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThan(500);
+        permit.get().close();
+      }
+    }
+  }
+
+  @Test
+  void aPauseWrittenWithoutAnnouncementIsReadWithinASecond() throws Exception {
+    try (RedisConcurrencyLimiter limiter = limiter("paused5", 10);
+        RespClient admin = RespClient.to(redis)) {
+      admin.call("SET", StoreKeys.of(prefix, "paused5").pause(), "1", "PX", "5000");
+      long start = System.nanoTime();
+      while (true) {
+        Optional<Permit> permit = limiter.acquire(Duration.ofMillis(100));
+        if (permit.isEmpty()) {
+          break; // the pause is known
+        }
+        permit.get().close();
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))
+            .isLessThan(SharedPause.REFRESH.toMillis() + 1000);
+        Thread.sleep(20);
+      }
+    }
+  }
+
+  @Test
   void aJvmAskingForFewerPermitsLowersTheFleetLimitAndOneAskingForMoreDoesNotRaiseIt()
       throws Exception {
     try (RedisConcurrencyLimiter first = limiter("limits1", 10);

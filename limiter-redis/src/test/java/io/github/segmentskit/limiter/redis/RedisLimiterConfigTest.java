@@ -30,7 +30,9 @@ class RedisLimiterConfigTest {
     assertThat(StoreKeys.of(config.keyPrefix(), config.storeHash()))
         .isEqualTo(
             new StoreKeys(
-                "segments-kit:limiter:{abc123}:permits", "segments-kit:limiter:{abc123}:pause"));
+                "segments-kit:limiter:{abc123}:permits",
+                "segments-kit:limiter:{abc123}:pause",
+                "segments-kit:limiter:{abc123}:pause"));
   }
 
   @Test
