@@ -14,7 +14,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 
@@ -30,8 +32,9 @@ import java.util.concurrent.Semaphore;
  *       once before the run; per update: acquire, {@code send} (returns once the last byte of the
  *       response is read), release, check the status. Nothing else: no parsing, no validation.
  *   <li><b>SegmentsClient</b>: {@code n} clients of one store built with one fresh {@link
- *       ConcurrencyLimiterRegistry} (so one limit of 10 between them, shared with nothing else);
- *       caller {@code c} uses client {@code c % n}; defaults otherwise (retries on).
+ *       ConcurrencyLimiterRegistry} per {@code n} (so one limit of 10 between them, shared with
+ *       nothing else), built once and kept for every round; caller {@code c} uses client {@code c %
+ *       n}; defaults otherwise (retries on).
  * </ul>
  *
  * Both contenders get the same prebuilt inputs, the same callers and the same server. In every
@@ -78,6 +81,7 @@ final class FloorScenario {
     List<List<SegmentPut>> puts = puts();
     List<Pair> pairs = new ArrayList<>();
     Run unthrottled;
+    Map<Integer, Fleet> fleets = new LinkedHashMap<>();
     try (CannedServerProcess server = CannedServerProcess.holding(LATENCY, LIMIT)) {
       URI baseUri = server.baseUri(STORE);
       Floor floor = new Floor(baseUri, puts);
@@ -87,16 +91,20 @@ final class FloorScenario {
               "unthrottled control",
               Callers.run(CALLERS, 1, BOUND, floor::updateWithoutPermit),
               server.stats());
-      // One unreported pair first: classes loaded, code compiled, connections open.
+      // Unreported warm-up: classes loaded, code compiled, connections open, and each fleet's
+      // first calls (a new client's JSON mapper introspects the models once) behind it.
       runFloor(server, floor);
-      runClients(server, baseUri, clientCounts[0], puts);
+      for (int clients : clientCounts) {
+        Fleet fleet = new Fleet(baseUri, clients);
+        fleets.put(clients, fleet);
+        runFleet(server, fleet, puts);
+      }
       for (int round = 1; round <= rounds; round++) {
         boolean floorFirst = round % 2 == 1;
         for (int clients : clientCounts) {
-          Run first =
-              floorFirst ? runFloor(server, floor) : runClients(server, baseUri, clients, puts);
-          Run second =
-              floorFirst ? runClients(server, baseUri, clients, puts) : runFloor(server, floor);
+          Fleet fleet = fleets.get(clients);
+          Run first = floorFirst ? runFloor(server, floor) : runFleet(server, fleet, puts);
+          Run second = floorFirst ? runFleet(server, fleet, puts) : runFloor(server, floor);
           Pair pair =
               new Pair(
                   clients,
@@ -116,6 +124,8 @@ final class FloorScenario {
           pairs.add(pair);
         }
       }
+    } finally {
+      fleets.values().forEach(Fleet::close);
     }
     return new Result(pairs, unthrottled);
   }
@@ -126,12 +136,40 @@ final class FloorScenario {
     return new Run("floor", tally, server.stats());
   }
 
-  private static Run runClients(
-      CannedServerProcess server, URI baseUri, int count, List<List<SegmentPut>> puts)
+  private static Run runFleet(CannedServerProcess server, Fleet fleet, List<List<SegmentPut>> puts)
       throws Exception {
-    ConcurrencyLimiterRegistry registry = ConcurrencyLimiterRegistry.create();
-    List<SegmentsClient> clients = new ArrayList<>(count);
-    try {
+    server.reset();
+    Callers.Tally tally =
+        Callers.run(
+            CALLERS,
+            CALLS_PER_CALLER,
+            BOUND,
+            (caller, call) -> {
+              try {
+                fleet.of(caller).segments().update(puts.get(index(caller, call))).execute();
+                return "ok";
+              } catch (SegmentsApiException e) {
+                return String.valueOf(e.status());
+              }
+            });
+    CannedServerProcess.Stats stats = server.stats();
+    int left = fleet.registry.permitsInUse(STORE);
+    if (left != 0) {
+      throw new IllegalStateException("permits still out after the run: " + left);
+    }
+    return new Run("SegmentsClient x" + fleet.clients.size(), tally, stats);
+  }
+
+  /**
+   * {@code n} clients of one store with their own registry (one limit of 10 between them, shared
+   * with no other configuration); built once, used by every round, like clients an application
+   * keeps.
+   */
+  private static final class Fleet implements AutoCloseable {
+    private final ConcurrencyLimiterRegistry registry = ConcurrencyLimiterRegistry.create();
+    private final List<SegmentsClient> clients = new ArrayList<>();
+
+    Fleet(URI baseUri, int count) {
       for (int i = 0; i < count; i++) {
         clients.add(
             SegmentsClient.builder()
@@ -143,31 +181,15 @@ final class FloorScenario {
                 .acquireTimeout(Duration.ofSeconds(60))
                 .build());
       }
-      server.reset();
-      Callers.Tally tally =
-          Callers.run(
-              CALLERS,
-              CALLS_PER_CALLER,
-              BOUND,
-              (caller, call) -> {
-                try {
-                  clients
-                      .get(caller % count)
-                      .segments()
-                      .update(puts.get(index(caller, call)))
-                      .execute();
-                  return "ok";
-                } catch (SegmentsApiException e) {
-                  return String.valueOf(e.status());
-                }
-              });
-      CannedServerProcess.Stats stats = server.stats();
-      if (registry.permitsInUse(STORE) != 0) {
-        throw new IllegalStateException(
-            "permits still out after the run: " + registry.permitsInUse(STORE));
-      }
-      return new Run("SegmentsClient x" + count, tally, stats);
-    } finally {
+    }
+
+    /** The client caller {@code caller} uses. */
+    SegmentsClient of(int caller) {
+      return clients.get(caller % clients.size());
+    }
+
+    @Override
+    public void close() {
       clients.forEach(SegmentsClient::close);
     }
   }
