@@ -14,22 +14,32 @@ import java.util.concurrent.atomic.AtomicReference;
  * declared {@code Content-Length} is already past it) it cancels the subscription, which closes the
  * connection, and fails. {@link #cancel} ends it from outside (a timeout). Flow guarantees that
  * {@code onNext} calls never overlap, so the buffer needs no lock.
+ *
+ * <p>When the last byte has been read it runs {@code whenRead} first, on the HttpClient's thread
+ * that delivered the end of the body, before anything waiting for the body is told.
  */
 final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
   private static final int INITIAL_CAPACITY = 8 * 1024;
 
   private final long maxBytes;
+  private final Runnable whenRead;
   private final CompletableFuture<byte[]> result = new CompletableFuture<>();
   private final AtomicReference<Flow.Subscription> subscription = new AtomicReference<>();
   private byte[] buffer;
   private int size;
 
-  private BoundedBody(long maxBytes) {
+  private BoundedBody(long maxBytes, Runnable whenRead) {
     this.maxBytes = maxBytes;
+    this.whenRead = whenRead;
   }
 
   static BoundedBody atMost(long maxBytes) {
-    return new BoundedBody(maxBytes);
+    return new BoundedBody(maxBytes, () -> {});
+  }
+
+  /** A body that runs {@code whenRead} as soon as its last byte has been read. */
+  static BoundedBody atMost(long maxBytes, Runnable whenRead) {
+    return new BoundedBody(maxBytes, whenRead);
   }
 
   /** The subscriber for a response whose headers just arrived. */
@@ -95,9 +105,15 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
 
   @Override
   public void onComplete() {
-    byte[] bytes = buffer == null ? new byte[0] : buffer;
-    result.complete(bytes.length == size ? bytes : Arrays.copyOf(bytes, size));
-    buffer = null;
+    try {
+      if (!result.isDone()) {
+        whenRead.run();
+      }
+    } finally {
+      byte[] bytes = buffer == null ? new byte[0] : buffer;
+      result.complete(bytes.length == size ? bytes : Arrays.copyOf(bytes, size));
+      buffer = null;
+    }
   }
 
   @Override
