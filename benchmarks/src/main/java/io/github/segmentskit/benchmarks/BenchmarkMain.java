@@ -1,6 +1,7 @@
 package io.github.segmentskit.benchmarks;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -28,10 +29,12 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * java -jar benchmarks/target/segments-benchmarks.jar --only=5        # only benchmark 5
  * java -jar benchmarks/target/segments-benchmarks.jar --only=1,4      # benchmarks 1 and 4
  * java -jar benchmarks/target/segments-benchmarks.jar --only=5 --rounds=7 --clients=2
+ * java -jar benchmarks/target/segments-benchmarks.jar --max-load=1.5  # wait for a quiet machine
  * </pre>
  *
  * {@code --rounds} and {@code --clients} apply to benchmark 5 (defaults: 5 rounds; 1, 2 and 4
- * clients).
+ * clients). {@code --max-load=x} waits (at most 30 minutes, then runs anyway and says so) until the
+ * 1-minute load average is at most {@code x}.
  */
 public final class BenchmarkMain {
   private BenchmarkMain() {}
@@ -41,6 +44,7 @@ public final class BenchmarkMain {
     Set<Integer> only = new TreeSet<>(List.of(1, 2, 3, 4, 5));
     int rounds = 5;
     int[] clients = {1, 2, 4};
+    double maxLoad = Double.NaN;
     for (String arg : args) {
       if (arg.startsWith("--only=")) {
         only = new TreeSet<>(numbers(arg).boxed().toList());
@@ -48,6 +52,8 @@ public final class BenchmarkMain {
         rounds = numbers(arg).findFirst().orElseThrow();
       } else if (arg.startsWith("--clients=")) {
         clients = numbers(arg).toArray();
+      } else if (arg.startsWith("--max-load=")) {
+        maxLoad = Double.parseDouble(arg.substring(arg.indexOf('=') + 1));
       } else if (arg.equals("--no-jmh")) {
         flags.add(arg);
       } else {
@@ -57,12 +63,17 @@ public final class BenchmarkMain {
     if (flags.contains("--no-jmh")) {
       only.remove(3);
     }
+    String waited = Double.isNaN(maxLoad) ? null : waitForLoad(maxLoad, Duration.ofMinutes(30));
     StringBuilder report = new StringBuilder();
     report.append("## Machine\n\n").append(Machine.describe()).append("\n");
     report
         .append("| command | java -jar segments-benchmarks.jar ")
         .append(String.join(" ", args))
-        .append(" |\n\n");
+        .append(" |\n");
+    if (waited != null) {
+      report.append("| waited for load | ").append(waited).append(" |\n");
+    }
+    report.append('\n');
 
     if (only.contains(5)) {
       progress("5 SegmentsClient against the floor (about 2 minutes per 5 rounds and 3 sizes)");
@@ -86,6 +97,27 @@ public final class BenchmarkMain {
     }
     report.append("Load average at the end: ").append(Machine.loadAverage()).append("\n");
     System.out.println(report);
+  }
+
+  /** Waits until the 1-minute load average is at most {@code max}; says how it went. */
+  private static String waitForLoad(double max, Duration patience) throws InterruptedException {
+    long start = System.nanoTime();
+    while (true) {
+      double now = Machine.oneMinuteLoad();
+      if (Double.isNaN(now)) {
+        return "load average unknown: did not wait";
+      }
+      long waitedSeconds = (System.nanoTime() - start) / 1_000_000_000L;
+      if (now <= max) {
+        return String.format(Locale.ROOT, "%d s until %.2f <= %.2f", waitedSeconds, now, max);
+      }
+      if (waitedSeconds >= patience.toSeconds()) {
+        return String.format(
+            Locale.ROOT, "gave up after %d s: still %.2f > %.2f", waitedSeconds, now, max);
+      }
+      progress(String.format(Locale.ROOT, "waiting for load <= %.2f", max));
+      Thread.sleep(30_000);
+    }
   }
 
   private static IntStream numbers(String arg) {
