@@ -147,27 +147,37 @@ public final class BenchmarkMain {
                 FloorScenario.LIMIT))
         .append(
             "| clients | round | first | floor wall (s) | floor ok | floor updates/s | floor"
-                + " peak in flight | floor 429s | client wall (s) | client ok | client updates/s"
-                + " | client peak in flight | client 429s | ratio |\n")
-        .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + " requests received | floor connections | floor peak in flight | floor 429s |"
+                + " client wall (s) | client ok | client failed | client events | client"
+                + " updates/s | client requests received | client connections | client peak in"
+                + " flight | client 429s | ratio |\n")
+        .append(
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (FloorScenario.Pair pair : pairs) {
       FloorScenario.Run floor = pair.floor();
       FloorScenario.Run client = pair.client();
       md.append(
           String.format(
               Locale.ROOT,
-              "| %d | %d | %s | %.2f | %d | %.1f | %d | %d | %.2f | %d | %.1f | %d | %d | %.3f |%n",
+              "| %d | %d | %s | %.2f | %d | %.1f | %d | %d | %d | %d | %.2f | %d | %s | %s | %.1f |"
+                  + " %d | %d | %d | %d | %.3f |%n",
               pair.clients(),
               pair.round(),
               pair.floorFirst() ? "floor" : "client",
               floor.tally().wall().toNanos() / 1e9,
               floor.tally().count("ok"),
               floor.okPerSecond(),
+              floor.server().received(),
+              floor.server().connections(),
               floor.server().peakInFlight(),
               floor.server().tooMany(),
               client.tally().wall().toNanos() / 1e9,
               client.tally().count("ok"),
+              client.failed().isEmpty() ? "0" : client.failed().toString(),
+              client.events().isEmpty() ? "none" : client.events().toString(),
               client.okPerSecond(),
+              client.server().received(),
+              client.server().connections(),
               client.server().peakInFlight(),
               client.server().tooMany(),
               pair.ratio()));
@@ -196,8 +206,9 @@ public final class BenchmarkMain {
     md.append(
         String.format(
             Locale.ROOT,
-            "%nControl: the floor's first %d requests sent at once without the semaphore: the server"
-                + " saw a peak of %d in flight and answered %d of them 429 (outcomes %s).%n%n",
+            "%nControl, after the rounds: %d of the floor's requests sent at once without the"
+                + " semaphore (an HttpClient of their own): the server saw a peak of %d in flight"
+                + " and answered %d of them 429 (outcomes %s).%n%n",
             FloorScenario.CALLERS,
             control.server().peakInFlight(),
             control.server().tooMany(),

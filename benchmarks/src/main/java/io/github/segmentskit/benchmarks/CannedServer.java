@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,8 +33,9 @@ import java.util.concurrent.atomic.LongAdder;
  * in flight: a peak above the limit is a real breach, never an artefact of the server's scheduling.
  *
  * <p>Control over standard input and output, one line each: {@code RESET} zeroes the counters
- * (answers {@code OK}); {@code STATS} answers {@code STATS <received> <peak in flight> <429s>}. The
- * server stops when its standard input closes.
+ * (answers {@code OK}); {@code STATS} answers {@code STATS <received> <peak in flight> <429s>
+ * <connections>}, the last being the number of client connections (distinct client ports) that
+ * carried a request. The server stops when its standard input closes.
  */
 public final class CannedServer {
   private static final Map<Integer, byte[]> RESPONSES = new ConcurrentHashMap<>();
@@ -46,6 +48,7 @@ public final class CannedServer {
   private final AtomicInteger peak = new AtomicInteger();
   private final LongAdder received = new LongAdder();
   private final LongAdder tooMany = new LongAdder();
+  private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
 
   private CannedServer(long latencyMillis, int limit) {
     this.latencyMillis = latencyMillis;
@@ -79,7 +82,14 @@ public final class CannedServer {
         }
         case "STATS" ->
             System.out.println(
-                "STATS " + canned.received.sum() + " " + canned.peak.get() + " " + canned.tooMany);
+                "STATS "
+                    + canned.received.sum()
+                    + " "
+                    + canned.peak.get()
+                    + " "
+                    + canned.tooMany
+                    + " "
+                    + canned.clientPorts.size());
         default -> System.out.println("ERROR unknown command " + line);
       }
       System.out.flush();
@@ -91,12 +101,14 @@ public final class CannedServer {
   private void reset() {
     received.reset();
     tooMany.reset();
+    clientPorts.clear();
     peak.set(inFlight.get());
   }
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       received.increment();
+      clientPorts.add(exchange.getRemoteAddress().getPort());
       int now = inFlight.incrementAndGet();
       peak.accumulateAndGet(now, Math::max);
       byte[] body;

@@ -25,7 +25,7 @@ final class CannedServerProcess implements AutoCloseable {
   private final PrintWriter in;
 
   /** What the server saw since the last {@link #reset()}. */
-  record Stats(long received, int peakInFlight, long tooMany) {}
+  record Stats(long received, int peakInFlight, long tooMany, int connections) {}
 
   private CannedServerProcess(Process process, int port, BufferedReader out) {
     this.process = process;
@@ -91,11 +91,14 @@ final class CannedServerProcess implements AutoCloseable {
   synchronized Stats stats() {
     String answer = ask("STATS");
     String[] parts = answer.split(" ");
-    if (parts.length != 4 || !parts[0].equals("STATS")) {
+    if (parts.length != 5 || !parts[0].equals("STATS")) {
       throw new IllegalStateException("canned server answered STATS with: " + answer);
     }
     return new Stats(
-        Long.parseLong(parts[1]), Integer.parseInt(parts[2]), Long.parseLong(parts[3]));
+        Long.parseLong(parts[1]),
+        Integer.parseInt(parts[2]),
+        Long.parseLong(parts[3]),
+        Integer.parseInt(parts[4]));
   }
 
   private String ask(String command) {

@@ -2,9 +2,13 @@ package io.github.segmentskit.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.github.segmentskit.client.CallInfo;
 import io.github.segmentskit.client.ConcurrencyLimiterRegistry;
+import io.github.segmentskit.client.EventListener;
+import io.github.segmentskit.client.RetryDecision;
 import io.github.segmentskit.client.SegmentsClient;
 import io.github.segmentskit.client.exception.SegmentsApiException;
+import io.github.segmentskit.client.exception.SegmentsException;
 import io.github.segmentskit.generated.model.SegmentPut;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,8 +21,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Benchmark 5: SegmentsClient against the floor, at the API's limit of 10 requests in flight per
@@ -52,7 +59,21 @@ final class FloorScenario {
   private static final Duration BOUND = Duration.ofMinutes(2);
 
   /** One contender's run of 1,000 updates. */
-  record Run(String contender, Callers.Tally tally, CannedServerProcess.Stats server) {
+  /**
+   * {@code events}: what the clients' {@link EventListener} saw (attempts failed by exception type,
+   * retries); empty for the floor.
+   */
+  record Run(
+      String contender,
+      Callers.Tally tally,
+      CannedServerProcess.Stats server,
+      Map<String, Long> events) {
+    Map<String, Long> failed() {
+      Map<String, Long> failed = new TreeMap<>(tally.outcomes());
+      failed.remove("ok");
+      return failed;
+    }
+
     double okPerSecond() {
       return tally.count("ok") / (tally.wall().toNanos() / 1e9);
     }
@@ -85,12 +106,6 @@ final class FloorScenario {
     try (CannedServerProcess server = CannedServerProcess.holding(LATENCY, LIMIT)) {
       URI baseUri = server.baseUri(STORE);
       Floor floor = new Floor(baseUri, puts);
-      server.reset();
-      unthrottled =
-          new Run(
-              "unthrottled control",
-              Callers.run(CALLERS, 1, BOUND, floor::updateWithoutPermit),
-              server.stats());
       // Unreported warm-up: classes loaded, code compiled, connections open, and each fleet's
       // first calls (a new client's JSON mapper introspects the models once) behind it.
       runFloor(server, floor);
@@ -124,6 +139,17 @@ final class FloorScenario {
           pairs.add(pair);
         }
       }
+      // Last, with an HttpClient of its own: the control opens a connection per caller, and the
+      // JDK's HttpServer keeps at most 200 idle connections; past that it closes every connection
+      // after its response (without "Connection: close"), so every later request would pay a new
+      // connection and some would meet one being closed ("header parser received no bytes").
+      server.reset();
+      unthrottled =
+          new Run(
+              "unthrottled control",
+              Callers.run(CALLERS, 1, BOUND, floor::updateWithoutPermit),
+              server.stats(),
+              Map.of());
     } finally {
       fleets.values().forEach(Fleet::close);
     }
@@ -133,11 +159,12 @@ final class FloorScenario {
   private static Run runFloor(CannedServerProcess server, Floor floor) throws Exception {
     server.reset();
     Callers.Tally tally = Callers.run(CALLERS, CALLS_PER_CALLER, BOUND, floor::update);
-    return new Run("floor", tally, server.stats());
+    return new Run("floor", tally, server.stats(), Map.of());
   }
 
   private static Run runFleet(CannedServerProcess server, Fleet fleet, List<List<SegmentPut>> puts)
       throws Exception {
+    fleet.events.clear();
     server.reset();
     Callers.Tally tally =
         Callers.run(
@@ -157,7 +184,9 @@ final class FloorScenario {
     if (left != 0) {
       throw new IllegalStateException("permits still out after the run: " + left);
     }
-    return new Run("SegmentsClient x" + fleet.clients.size(), tally, stats);
+    Map<String, Long> events = new TreeMap<>();
+    fleet.events.forEach((event, count) -> events.put(event, count.sum()));
+    return new Run("SegmentsClient x" + fleet.clients.size(), tally, stats, events);
   }
 
   /**
@@ -168,8 +197,30 @@ final class FloorScenario {
   private static final class Fleet implements AutoCloseable {
     private final ConcurrencyLimiterRegistry registry = ConcurrencyLimiterRegistry.create();
     private final List<SegmentsClient> clients = new ArrayList<>();
+    private final Map<String, LongAdder> events = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> firstFailures = new ConcurrentHashMap<>();
 
     Fleet(URI baseUri, int count) {
+      EventListener counting =
+          new EventListener() {
+            @Override
+            public void attemptFailed(
+                CallInfo call, int attempt, SegmentsException failure, Duration duration) {
+              String type = failure.getClass().getSimpleName();
+              if (firstFailures.putIfAbsent(type, Boolean.TRUE) == null) {
+                Throwable cause = failure.getCause();
+                System.err.printf(
+                    "[benchmarks] first %s of an attempt: %s (cause: %s)%n",
+                    type, failure.getMessage(), cause == null ? "none" : cause.toString());
+              }
+              count("attempt failed: " + type);
+            }
+
+            @Override
+            public void retrying(CallInfo call, int attempt, RetryDecision decision) {
+              count("retry");
+            }
+          };
       for (int i = 0; i < count; i++) {
         clients.add(
             SegmentsClient.builder()
@@ -179,8 +230,13 @@ final class FloorScenario {
                 .limiterRegistry(registry)
                 .maxConcurrentRequests(LIMIT)
                 .acquireTimeout(Duration.ofSeconds(60))
+                .eventListener(counting)
                 .build());
       }
+    }
+
+    private void count(String event) {
+      events.computeIfAbsent(event, key -> new LongAdder()).increment();
     }
 
     /** The client caller {@code caller} uses. */
@@ -217,6 +273,11 @@ final class FloorScenario {
    */
   private static final class Floor {
     private final HttpClient http =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    private final HttpClient unthrottled =
         HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -259,10 +320,11 @@ final class FloorScenario {
       return status == 201 ? "ok" : String.valueOf(status);
     }
 
-    /** The control: the same request without a permit. */
+    /** The control: the same request without a permit, on an HttpClient of its own. */
     String updateWithoutPermit(int caller, int call) throws IOException, InterruptedException {
       int status =
-          http.send(requests.get(index(caller, call)), HttpResponse.BodyHandlers.ofByteArray())
+          unthrottled
+              .send(requests.get(index(caller, call)), HttpResponse.BodyHandlers.ofByteArray())
               .statusCode();
       return status == 201 ? "ok" : String.valueOf(status);
     }
