@@ -104,10 +104,11 @@ final class Wire {
 
   private Exchanged send(HttpRequest request, String name, ConcurrencyLimiter.Permit permit) {
     Runnable release = once(permit);
-    // The permit goes back as soon as the last byte is read, on the HttpClient's thread. Not in a
-    // dependent of the exchange's future: the JDK completes those on CompletableFuture's default
-    // executor, which on a machine with 2 CPUs or fewer starts a new thread per task, so the
-    // permit would be held for a thread start after the exchange was over.
+    // The permit goes back as soon as the last byte is read, on the HttpClient's thread, and the
+    // caller wakes from there too. Not from the exchange's future: the JDK completes that one on
+    // CompletableFuture's default executor, which on a machine with 2 CPUs or fewer starts a new
+    // thread per task, so the permit would be held, and the caller kept waiting, for a thread start
+    // after the exchange was over.
     BoundedBody body = BoundedBody.atMost(maxResponseBytes, release);
     long start = System.nanoTime();
     long deadline = start + Durations.nanos(requestTimeout);
@@ -121,12 +122,16 @@ final class Wire {
           errors.redactedCause(e));
     }
     // Every other end (no response, a failed or cancelled body, a timeout) returns it here.
-    exchange.whenComplete((response, failure) -> release.run());
+    exchange.whenComplete(
+        (response, failure) -> {
+          release.run();
+          body.exchangeEnded(response, failure);
+        });
     try {
-      HttpResponse<byte[]> response =
-          exchange.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      BoundedBody.Read response =
+          body.read().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       return new Exchanged(
-          response.statusCode(),
+          response.status(),
           response.headers(),
           response.body(),
           Duration.ofNanos(System.nanoTime() - start));
@@ -152,6 +157,9 @@ final class Wire {
     } catch (CancellationException e) {
       throw new SegmentsConnectionException(name + " -> the exchange was cancelled", null);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof CancellationException) {
+        throw new SegmentsConnectionException(name + " -> the exchange was cancelled", null);
+      }
       throw errors.noResponse(name, e.getCause(), maxResponseBytes);
     }
   }

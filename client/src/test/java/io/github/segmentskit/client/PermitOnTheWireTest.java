@@ -49,7 +49,8 @@ class PermitOnTheWireTest {
           .getBytes(StandardCharsets.UTF_8);
 
   @Test
-  void permitReturnsAsSoonAsTheLastByteIsReadBeforeTheExchangeFutureCompletes() throws Exception {
+  void permitReturnsAndCallEndsAsSoonAsTheLastByteIsReadWithoutWaitingForTheExchangeFuture()
+      throws Exception {
     ScriptedHttpClient http = new ScriptedHttpClient();
     ConcurrencyLimiterRegistry registry = ConcurrencyLimiterRegistry.create();
     try (SegmentsClient client = client(http, registry)) {
@@ -61,9 +62,29 @@ class PermitOnTheWireTest {
       exchange.end();
 
       assertThat(registry.permitsInUse(STORE)).isZero();
-      assertThat(call).isNotDone();
-      exchange.completeFuture();
       assertThat(call.get(10, TimeUnit.SECONDS)).extracting(Segment::getId).containsExactly(ID);
+      assertThat(exchange.futureCompleted()).isFalse();
+      exchange.completeFuture();
+    }
+  }
+
+  @Test
+  void aFailedExchangeStillFailsTheCallAndReturnsThePermit() throws Exception {
+    ScriptedHttpClient http = new ScriptedHttpClient();
+    ConcurrencyLimiterRegistry registry = ConcurrencyLimiterRegistry.create();
+    try (SegmentsClient client = client(http, registry)) {
+      CompletableFuture<List<Segment>> call = update(client);
+      ScriptedHttpClient.Exchange exchange = http.nextExchange();
+
+      exchange.deliver(10);
+      exchange.fail(new java.io.IOException("connection reset"));
+
+      assertThat(call)
+          .failsWithin(Duration.ofSeconds(10))
+          .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+          .havingCause()
+          .isInstanceOf(io.github.segmentskit.client.exception.SegmentsConnectionException.class);
+      assertThat(registry.permitsInUse(STORE)).isZero();
     }
   }
 
@@ -130,6 +151,16 @@ class PermitOnTheWireTest {
 
       void end() {
         subscriber.onComplete();
+      }
+
+      boolean futureCompleted() {
+        return future.isDone();
+      }
+
+      /** The connection fails: the body and then the exchange's future fail with {@code why}. */
+      void fail(Throwable why) {
+        subscriber.onError(why);
+        future.completeExceptionally(why);
       }
 
       void completeFuture() throws Exception {
