@@ -1,5 +1,6 @@
 package io.github.segmentskit.benchmarks;
 
+import io.github.segmentskit.client.ConcurrencyLimiterRegistry;
 import io.github.segmentskit.client.RetryPolicy;
 import io.github.segmentskit.client.SegmentsClient;
 import io.github.segmentskit.generated.model.Segment;
@@ -22,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Benchmark 3 (JMH, run with {@code -prof gc}): time and allocated bytes of one {@code
- * updateSegments} call of 1, 10 and 100 segments, SegmentsClient against a hand-built {@code
+ * segments().update} call of 1, 10 and 100 segments, SegmentsClient against a hand-built {@code
  * java.net.http} call. The server runs in a child process, so {@code gc.alloc.rate.norm} counts the
  * client side only (the calling thread and the JDK HttpClient's own threads).
  */
@@ -48,6 +49,7 @@ public class CallAllocationBenchmark {
         SegmentsClient.builder()
             .storeHash("alloc")
             .accessToken("bench-token")
+            .limiterRegistry(ConcurrencyLimiterRegistry.create())
             .baseUri(server.baseUri("alloc"))
             .retryPolicy(RetryPolicy.none())
             .build();

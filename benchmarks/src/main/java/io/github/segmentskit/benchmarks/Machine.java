@@ -37,6 +37,12 @@ final class Machine {
     return parts[0] + ", " + parts[1] + ", " + parts[2];
   }
 
+  /** The 1-minute load average, or NaN if unknown. */
+  static double oneMinuteLoad() {
+    List<String> lines = read("/proc/loadavg");
+    return lines.isEmpty() ? Double.NaN : Double.parseDouble(lines.get(0).split(" ")[0]);
+  }
+
   private static String cpuModel() {
     return read("/proc/cpuinfo").stream()
         .filter(line -> line.startsWith("model name"))

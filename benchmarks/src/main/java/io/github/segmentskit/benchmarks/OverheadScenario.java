@@ -1,5 +1,6 @@
 package io.github.segmentskit.benchmarks;
 
+import io.github.segmentskit.client.ConcurrencyLimiterRegistry;
 import io.github.segmentskit.client.RetryPolicy;
 import io.github.segmentskit.client.SegmentsClient;
 import io.github.segmentskit.generated.model.SegmentPut;
@@ -8,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Benchmark 2: the time of one {@code updateSegments} call of 1, 10 and 100 segments through
+ * Benchmark 2: the time of one {@code segments().update} call of 1, 10 and 100 segments through
  * SegmentsClient and through a hand-built {@code java.net.http} request ({@link HandBuiltCall}),
  * one call at a time against the same zero-latency server in a child process ({@link
  * CannedServer}). The two alternate in blocks of 100 calls so that both meet the same machine
@@ -51,6 +52,7 @@ final class OverheadScenario {
             SegmentsClient.builder()
                 .storeHash("overhead")
                 .accessToken(TOKEN)
+                .limiterRegistry(ConcurrencyLimiterRegistry.create())
                 .baseUri(server.baseUri("overhead"))
                 .retryPolicy(RetryPolicy.none())
                 .build()) {

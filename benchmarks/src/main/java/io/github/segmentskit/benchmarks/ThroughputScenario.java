@@ -2,6 +2,7 @@ package io.github.segmentskit.benchmarks;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.segmentskit.client.ConcurrencyLimiterRegistry;
 import io.github.segmentskit.client.SegmentsClient;
 import io.github.segmentskit.client.exception.SegmentsApiException;
 import io.github.segmentskit.generated.api.SegmentsApi;
@@ -17,7 +18,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Benchmark 1: 1,000 {@code updateSegments} calls from 100 callers against the simulator with a
+ * Benchmark 1: 1,000 {@code segments().update} calls from 100 callers against the simulator with a
  * fixed latency of 50 ms and the API's cap of 10 requests in flight. The physical best is 10 / 50
  * ms = 200 calls/s. Three clients, one after the other in the same run: SegmentsClient, the bare
  * generated client, and the bare client behind a resilience4j Bulkhead of 10.
@@ -28,6 +29,7 @@ final class ThroughputScenario {
   static final int CALLERS = 100;
   static final int CALLS_PER_CALLER = 10;
   private static final String TOKEN = "bench-token";
+  private static final int UNBOUNDED_QUOTA = 1_000_000;
   private static final String JSON = "application/json";
 
   /**
@@ -66,6 +68,10 @@ final class ThroughputScenario {
             .modifyTokens(TOKEN)
             .latency(LATENCY)
             .maxConcurrentRequests(LIMIT)
+            // The default reported quota (150 per 30 s) would make SegmentsClient pause the store
+            // once X-Rate-Limit-Requests-Left reaches 0, as it should against a real store; this
+            // benchmark measures the limit of 10 in flight, so the quota must not bind.
+            .rateLimit(UNBOUNDED_QUOTA, Duration.ofSeconds(30))
             .build()
             .start()) {
       String store = "throughput";
@@ -90,6 +96,7 @@ final class ThroughputScenario {
         SegmentsClient.builder()
             .storeHash(store)
             .accessToken(TOKEN)
+            .limiterRegistry(ConcurrencyLimiterRegistry.create())
             .baseUri(simulator.baseUri(store))
             .acquireTimeout(Duration.ofSeconds(60))
             .build()) {

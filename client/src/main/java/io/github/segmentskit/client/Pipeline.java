@@ -114,10 +114,32 @@ final class Pipeline {
   }
 
   private ApiClient apiClient(Attempt attempt) {
-    ApiClient apiClient = new ApiClient(new FixedHttpClientBuilder(attempt), mapper, baseUri);
+    ApiClient apiClient = new AttemptApiClient(attempt, mapper, baseUri);
     apiClient.setRequestInterceptor(interceptor);
     apiClient.setReadTimeout(wire.requestTimeout());
     return apiClient;
+  }
+
+  /**
+   * The generated {@code ApiClient} of one attempt. It hands the generated API the client's mapper
+   * itself: the generated {@code getObjectMapper()} returns {@code mapper.copy()}, and a copied
+   * {@code ObjectMapper} starts with empty serializer and deserializer caches, so with a generated
+   * API made per attempt every request paid Jackson's introspection of its models again (reflection
+   * over every annotated property, each way). The mapper is configured once ({@link StrictJson})
+   * and never changed after, and a configured {@code ObjectMapper} is thread-safe.
+   */
+  private static final class AttemptApiClient extends ApiClient {
+    private final ObjectMapper mapper;
+
+    AttemptApiClient(Attempt attempt, ObjectMapper mapper, String baseUri) {
+      super(new FixedHttpClientBuilder(attempt), mapper, baseUri);
+      this.mapper = mapper;
+    }
+
+    @Override
+    public ObjectMapper getObjectMapper() {
+      return mapper;
+    }
   }
 
   /** The result of a response the client can trust, or the reason it cannot. */

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One request on the wire, the only place the client holds a permit: it takes a permit of the
@@ -104,24 +105,35 @@ final class Wire {
   }
 
   private Exchanged send(HttpRequest request, String name, ConcurrencyLimiter.Permit permit) {
-    BoundedBody body = BoundedBody.atMost(maxResponseBytes);
+    Runnable release = once(permit);
+    // The permit goes back as soon as the last byte is read, on the HttpClient's thread, and the
+    // caller wakes from there too. Not from the exchange's future: the JDK completes that one on
+    // CompletableFuture's default executor, which on a machine with 2 CPUs or fewer starts a new
+    // thread per task, so the permit would be held, and the caller kept waiting, for a thread start
+    // after the exchange was over.
+    BoundedBody body = BoundedBody.atMost(maxResponseBytes, release);
     long start = System.nanoTime();
     long deadline = start + Durations.nanos(requestTimeout);
     CompletableFuture<HttpResponse<byte[]>> exchange;
     try {
       exchange = http.sendAsync(request, body::forResponse);
     } catch (RuntimeException e) {
-      permit.close();
+      release.run();
       throw new SegmentsConnectionException(
           name + " -> the request could not be sent (" + e.getClass().getName() + ")",
           errors.redactedCause(e));
     }
-    exchange.whenComplete((response, failure) -> permit.close());
+    // Every other end (no response, a failed or cancelled body, a timeout) returns it here.
+    exchange.whenComplete(
+        (response, failure) -> {
+          release.run();
+          body.exchangeEnded(response, failure);
+        });
     try {
-      HttpResponse<byte[]> response =
-          exchange.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      BoundedBody.Read response =
+          body.read().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       return new Exchanged(
-          response.statusCode(),
+          response.status(),
           response.headers(),
           response.body(),
           Duration.ofNanos(System.nanoTime() - start));
@@ -149,8 +161,28 @@ final class Wire {
     } catch (CancellationException e) {
       throw new SegmentsConnectionException(name + " -> the exchange was cancelled", null);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof CancellationException) {
+        throw new SegmentsConnectionException(name + " -> the exchange was cancelled", null);
+      }
       throw errors.noResponse(name, e.getCause(), maxResponseBytes);
     }
+  }
+
+  /**
+   * Closes {@code permit} the first time it runs. A permit that fails to close cannot be helped
+   * here; it must not fail the exchange or stop the body from completing.
+   */
+  private static Runnable once(ConcurrencyLimiter.Permit permit) {
+    AtomicBoolean done = new AtomicBoolean();
+    return () -> {
+      if (done.compareAndSet(false, true)) {
+        try {
+          permit.close();
+        } catch (RuntimeException e) {
+          // the limiter's own failure; the call's outcome does not depend on it
+        }
+      }
+    };
   }
 
   private static void abort(BoundedBody body, CompletableFuture<?> exchange) {
