@@ -8,7 +8,6 @@ import io.github.segmentskit.client.exception.ConcurrencyLimiterUnavailableExcep
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -44,6 +43,10 @@ import org.redisson.api.RedissonClient;
  * {@code fallbackToLocal}, hands out permits of a per-JVM limit), and tries Redis again after
  * {@code retryRedisAfter}; when Redis is back, it recreates the semaphore if Redis lost it.
  *
+ * <p>A permit given back while younger than {@link RedisLimiterConfig#handOffWindow()} goes
+ * straight to the next caller of this JVM waiting for one, with its lease unchanged; callers of a
+ * JVM are served in the order they came.
+ *
  * <p>Thread-safe. Close it after the clients that use it (they do not close it); permits still out
  * then return with their lease.
  */
@@ -53,12 +56,7 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
 
   private static final Duration MAX_PAUSE = Duration.ofHours(1);
 
-  /**
-   * How many of this limiter's callers wait in Redis at once; the others queue here, in order.
-   * Redisson wakes the waiters of every JVM on each release, and all but one retry in vain: with 50
-   * waiters per JVM that is about ten Redis scripts per permit, and their CPU is what a busy host
-   * lacks. Two keep a waiter ready while the other takes its permit.
-   */
+  /** How many of this limiter's callers ask Redis at once ({@link LocalQueue}). */
   static final int REDIS_WAITERS = 2;
 
   private final RedisLimiterConfig config;
@@ -70,7 +68,8 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
   private final LocalFallback fallback;
   private final long leaseMillis;
   private final int limit;
-  private final Semaphore waiters = new Semaphore(REDIS_WAITERS, true);
+  private final long handOffNanos;
+  private final LocalQueue queue = new LocalQueue(REDIS_WAITERS);
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private RedisConcurrencyLimiter(
@@ -88,6 +87,7 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
             .map(n -> new LocalFallback(config.fallbackRegistry(), config.storeHash(), n))
             .orElse(null);
     this.leaseMillis = config.lease().toMillis();
+    this.handOffNanos = config.handOffWindow().toNanos();
     this.limit = StoreSemaphore.initialize(semaphore, config);
     listenForPauses(config);
   }
@@ -195,7 +195,8 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
    * Waits for a permit of the fleet's semaphore, and for the end of the store's pause. The pause is
    * this JVM's mirror of it ({@link SharedPause}): checked before waiting and again once a permit
    * is granted, so that a pause announced while this caller waited holds it back too; no round trip
-   * to Redis stands between the permit and the request.
+   * to Redis stands between the permit and the request. The permit comes from Redis, or from a
+   * caller of this JVM that gave it back young enough ({@link #giveBack}).
    */
   private Optional<Permit> fromRedis(long deadline, long redisDeadline)
       throws InterruptedException, TimeoutException, RedisCallFailedException {
@@ -209,32 +210,72 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
         sleepNanos(paused);
         continue;
       }
-      if (!waiters.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-        return Optional.empty(); // every Redis waiter slot stayed busy: no permit came free
+      LocalQueue.Turn turn = queue.await(deadline, RedisPermit::releaseToFleet);
+      if (turn == null) {
+        return Optional.empty(); // no turn to ask Redis and no permit handed over in time
       }
-      List<String> ids;
-      try {
-        long waitMillis = Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
-        RFuture<List<String>> acquiring =
-            semaphore.tryAcquireAsync(1, waitMillis, leaseMillis, TimeUnit.MILLISECONDS);
-        try {
-          ids = RedisCalls.await(acquiring, redisDeadline);
-        } catch (TimeoutException | InterruptedException e) {
-          releaseWhenGranted(acquiring);
-          throw e;
+      if (!turn.ask()) {
+        if (pause.localRemainingNanos() <= 0) {
+          return Optional.of(turn.handed());
         }
-      } finally {
-        waiters.release();
+        turn.handed().releaseToFleet(); // a pause began: the fleet gets it back, this caller waits
+        continue;
       }
-      if (ids == null || ids.isEmpty()) {
-        StoreSemaphore.repairInBackground(semaphore, limit);
+      Optional<RedisPermit> permit = askRedis(deadline, redisDeadline);
+      if (permit.isEmpty()) {
         return Optional.empty();
       }
       if (pause.localRemainingNanos() <= 0) {
-        return Optional.of(new RedisPermit(semaphore, config.storeHash(), ids.get(0)));
+        return Optional.of(permit.get());
       }
-      RedisPermit.release(semaphore, ids.get(0)); // a pause began meanwhile: wait for its end first
+      permit.get().releaseToFleet(); // a pause began meanwhile: wait for its end first
     }
+  }
+
+  /** One caller's turn to wait in Redis for a permit; the turn passes on when it ends. */
+  private Optional<RedisPermit> askRedis(long deadline, long redisDeadline)
+      throws InterruptedException, TimeoutException, RedisCallFailedException {
+    List<String> ids;
+    long leasedAt = System.nanoTime(); // Redisson dates the lease after this
+    try {
+      long waitMillis = Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - leasedAt));
+      RFuture<List<String>> acquiring =
+          semaphore.tryAcquireAsync(1, waitMillis, leaseMillis, TimeUnit.MILLISECONDS);
+      try {
+        ids = RedisCalls.await(acquiring, redisDeadline);
+      } catch (TimeoutException | InterruptedException e) {
+        releaseWhenGranted(acquiring);
+        throw e;
+      }
+    } finally {
+      queue.doneAsking();
+    }
+    if (ids == null || ids.isEmpty()) {
+      StoreSemaphore.repairInBackground(semaphore, limit);
+      return Optional.empty();
+    }
+    return Optional.of(
+        new RedisPermit(semaphore, config.storeHash(), ids.get(0), leasedAt, this::giveBack));
+  }
+
+  /**
+   * Where a permit goes when its request ends: to the first caller of this JVM waiting for one, if
+   * the permit is younger than the hand-off window (so that any request it covers next ends, at its
+   * {@code requestTimeout}, at least half the lease margin before the lease), no pause holds the
+   * store, and Redis is not failing; otherwise back to the fleet. A handed-over permit saves the
+   * release, the fleet-wide wake-up and the next acquire; the window bounds how long a busy JVM
+   * keeps a permit from the others.
+   */
+  private void giveBack(RedisPermit permit) {
+    if (handOffNanos > 0
+        && permit.ageNanos() < handOffNanos
+        && !closed.get()
+        && !outage.down()
+        && pause.localRemainingNanos() <= 0
+        && queue.offer(permit.reissued())) {
+      return;
+    }
+    permit.releaseToFleet();
   }
 
   /**
@@ -323,6 +364,11 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
   @Override
   public int maxConcurrentRequests() {
     return limit;
+  }
+
+  /** How many of this limiter's callers wait in line for a turn (for tests). */
+  int queuedCallers() {
+    return queue.waiting();
   }
 
   /** This limiter's configuration. */

@@ -37,6 +37,7 @@ public final class RedisLimiterConfig {
   private final int maxConcurrentRequests;
   private final Duration requestTimeout;
   private final Duration leaseMargin;
+  private final Duration handOffWindow;
   private final URI redisUri;
   private final String keyPrefix;
   private final Duration connectTimeout;
@@ -50,6 +51,7 @@ public final class RedisLimiterConfig {
     this.maxConcurrentRequests = builder.maxConcurrentRequests;
     this.requestTimeout = builder.requestTimeout;
     this.leaseMargin = builder.leaseMargin;
+    this.handOffWindow = builder.handOffWindow;
     this.redisUri = builder.redisUri;
     this.keyPrefix = builder.keyPrefix;
     this.connectTimeout = builder.connectTimeout;
@@ -85,6 +87,21 @@ public final class RedisLimiterConfig {
   /** What the lease adds to {@link #requestTimeout()}; default 5 s. */
   public Duration leaseMargin() {
     return leaseMargin;
+  }
+
+  /**
+   * How long after a permit was taken from Redis its JVM may still hand it straight to another of
+   * its waiting callers when a request ends, instead of giving it back to the fleet; default 500
+   * ms, never more than half of {@link #leaseMargin()} (so that every request a permit covers ends,
+   * at its {@code requestTimeout}, at least half the margin before the lease); zero turns it off.
+   *
+   * <p>A hand-over saves the release, the fleet-wide wake-up and the next acquire (two or three
+   * Redis round trips and a wake-up in every JVM); the window bounds how long a busy JVM can keep a
+   * permit from the rest of the fleet.
+   */
+  public Duration handOffWindow() {
+    Duration half = leaseMargin.dividedBy(2);
+    return handOffWindow.compareTo(half) > 0 ? half : handOffWindow;
   }
 
   /** How long a permit is leased: {@code requestTimeout + leaseMargin}. */
@@ -159,7 +176,9 @@ public final class RedisLimiterConfig {
         + requestTimeout.toMillis()
         + " ms + margin "
         + leaseMargin.toMillis()
-        + " ms), redis="
+        + " ms), handOffWindow="
+        + handOffWindow().toMillis()
+        + " ms, redis="
         + redisAddressForDisplay()
         + ", keyPrefix="
         + keyPrefix
@@ -174,6 +193,7 @@ public final class RedisLimiterConfig {
     private int maxConcurrentRequests = 10;
     private Duration requestTimeout = Duration.ofSeconds(30);
     private Duration leaseMargin = Duration.ofSeconds(5);
+    private Duration handOffWindow = Duration.ofMillis(500);
     private URI redisUri = URI.create("redis://127.0.0.1:6379");
     private String keyPrefix = DEFAULT_KEY_PREFIX;
     private Duration connectTimeout = Duration.ofSeconds(2);
@@ -215,6 +235,22 @@ public final class RedisLimiterConfig {
     /** What the lease adds to the request timeout; 100 ms to one hour; default 5 s. */
     public Builder leaseMargin(Duration leaseMargin) {
       this.leaseMargin = within(leaseMargin, "leaseMargin", Duration.ofMillis(100));
+      return this;
+    }
+
+    /**
+     * How long after a permit was taken from Redis its JVM may hand it to another of its waiting
+     * callers instead of giving it back to the fleet; zero to one hour (zero: always give it back);
+     * default 500 ms. In force: at most half the lease margin ({@link
+     * RedisLimiterConfig#handOffWindow()}).
+     */
+    public Builder handOffWindow(Duration handOffWindow) {
+      requireNonNull(handOffWindow, "handOffWindow == null");
+      if (handOffWindow.isNegative() || handOffWindow.compareTo(MAX) > 0) {
+        throw new IllegalArgumentException(
+            "handOffWindow must be between 0 and 1 hour, was " + handOffWindow);
+      }
+      this.handOffWindow = handOffWindow;
       return this;
     }
 

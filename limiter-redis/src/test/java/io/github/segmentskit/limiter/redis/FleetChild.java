@@ -207,8 +207,9 @@ public final class FleetChild {
             @Override
             public void close() {
               if (open.remove(this) != null) {
-                permit.get().close();
+                // before the close: it may hand the same id to another caller at once
                 System.out.println("released " + id);
+                permit.get().close();
               }
             }
           };

@@ -81,7 +81,45 @@ final class FleetTimeline {
             cycle,
             limit * 1000 / cycle,
             limit));
+    occupancy(out, complete, limit);
     return out.toString();
+  }
+
+  /**
+   * The permits held on average in each second of the run (from the first ask to the last
+   * give-back): where the fleet kept fewer than {@code limit} busy, and so where throughput went.
+   */
+  private static void occupancy(StringBuilder out, List<long[]> permits, int limit) {
+    if (permits.isEmpty()) {
+      return;
+    }
+    long start = permits.stream().mapToLong(p -> p[ASKED]).min().orElseThrow();
+    long end = permits.stream().mapToLong(p -> p[CLOSED]).max().orElseThrow();
+    long second = 1_000_000_000L;
+    int buckets = (int) ((end - start + second - 1) / second);
+    double[] held = new double[buckets];
+    double total = 0;
+    for (long[] p : permits) {
+      total += p[CLOSED] - p[GRANTED];
+      for (int b = 0; b < buckets; b++) {
+        long from = Math.max(p[GRANTED], start + b * second);
+        long to = Math.min(p[CLOSED], start + (b + 1) * second);
+        if (to > from) {
+          held[b] += to - from;
+        }
+      }
+    }
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "  permits held on average: %.2f of %d over %.2f s; per second:",
+            total / (end - start),
+            limit,
+            (end - start) / 1e9));
+    for (double h : held) {
+      out.append(String.format(Locale.ROOT, " %.1f", h / second));
+    }
+    out.append(String.format("%n"));
   }
 
   private static double row(

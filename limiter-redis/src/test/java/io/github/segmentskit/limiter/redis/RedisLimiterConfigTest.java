@@ -24,6 +24,37 @@ class RedisLimiterConfigTest {
   }
 
   @Test
+  void theHandOffWindowIsHalfTheLeaseMarginAtMostAndZeroTurnsItOff() {
+    assertThat(RedisLimiterConfig.builder("abc123").build().handOffWindow())
+        .isEqualTo(Duration.ofMillis(500));
+    assertThat(
+            RedisLimiterConfig.builder("abc123")
+                .leaseMargin(Duration.ofMillis(300))
+                .build()
+                .handOffWindow())
+        .isEqualTo(Duration.ofMillis(150));
+    assertThat(
+            RedisLimiterConfig.builder("abc123")
+                .leaseMargin(Duration.ofSeconds(10))
+                .handOffWindow(Duration.ofSeconds(2))
+                .build()
+                .handOffWindow())
+        .isEqualTo(Duration.ofSeconds(2));
+    assertThat(
+            RedisLimiterConfig.builder("abc123")
+                .handOffWindow(Duration.ZERO)
+                .build()
+                .handOffWindow())
+        .isZero();
+    assertThatThrownBy(
+            () -> RedisLimiterConfig.builder("abc123").handOffWindow(Duration.ofMillis(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("handOffWindow");
+    assertThatThrownBy(() -> RedisLimiterConfig.builder("abc123").handOffWindow(null))
+        .isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
   void storeHashIsKeptInLowerCaseForTheKeys() {
     RedisLimiterConfig config = RedisLimiterConfig.builder("AbC123").build();
     assertThat(config.storeHash()).isEqualTo("abc123");
