@@ -42,7 +42,7 @@ final class ModelRules {
   /** Every problem of {@code value}, named from {@code path}; empty if none. */
   static List<String> problems(Object value, String path) {
     List<String> problems = new ArrayList<>();
-    check(value, path, problems, 0);
+    check(value, new Path(null, path, -1), problems, 0);
     return problems;
   }
 
@@ -51,7 +51,7 @@ final class ModelRules {
     return PROPERTIES.get(modelType);
   }
 
-  private static void check(Object value, String path, List<String> problems, int depth) {
+  private static void check(Object value, Path path, List<String> problems, int depth) {
     if (value == null || depth > 32) {
       return;
     }
@@ -59,9 +59,9 @@ final class ModelRules {
       int i = 0;
       for (Object item : items) {
         if (item == null) {
-          problems.add(path + "[" + i + "] is null");
-        } else {
-          check(item, path + "[" + i + "]", problems, depth + 1);
+          problems.add(new Path(path, null, i) + " is null");
+        } else if (mayHoldProblems(item)) {
+          check(item, new Path(path, null, i), problems, depth + 1);
         }
         i++;
       }
@@ -72,6 +72,38 @@ final class ModelRules {
     }
     for (Property property : PROPERTIES.get(value.getClass())) {
       property.check(value, path, problems, depth);
+    }
+  }
+
+  /** Whether checking {@code value} can find anything: a model or a collection. */
+  private static boolean mayHoldProblems(Object value) {
+    return value instanceof Collection<?> || isModel(value.getClass());
+  }
+
+  /**
+   * Where a value sits, as in {@code data[3].id}: a property {@code name} or a list {@code index}
+   * of its parent. The text is only built for a problem (a valid response builds none).
+   */
+  private record Path(Path parent, String name, int index) {
+    @Override
+    public String toString() {
+      StringBuilder text = new StringBuilder();
+      append(text);
+      return text.toString();
+    }
+
+    private void append(StringBuilder text) {
+      if (parent != null) {
+        parent.append(text);
+      }
+      if (name == null) {
+        text.append('[').append(index).append(']');
+      } else if (!name.isEmpty()) {
+        if (text.length() > 0) {
+          text.append('.');
+        }
+        text.append(name);
+      }
     }
   }
 
@@ -133,8 +165,8 @@ final class ModelRules {
       Integer minSize,
       Integer maxSize) {
 
-    void check(Object owner, String path, List<String> problems, int depth) {
-      String where = path.isEmpty() ? name : path + "." + name;
+    void check(Object owner, Path parent, List<String> problems, int depth) {
+      Path where = new Path(parent, name, -1);
       Object value;
       try {
         value = getter.invoke(owner);
@@ -170,7 +202,9 @@ final class ModelRules {
           problems.add(where + " must have at most " + maxSize + unit + ", had " + size);
         }
       }
-      ModelRules.check(value, where, problems, depth + 1);
+      if (mayHoldProblems(value)) {
+        ModelRules.check(value, where, problems, depth + 1);
+      }
     }
 
     private static int sizeOf(Object value) {

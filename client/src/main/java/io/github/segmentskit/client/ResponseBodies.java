@@ -5,11 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpHeaders;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
@@ -83,32 +78,57 @@ final class ResponseBodies {
     }
   }
 
-  /**
-   * Checks that {@code body} is well-formed UTF-8, decoding it a chunk at a time into a small
-   * buffer rather than into a copy of the whole body.
-   */
+  /** Checks that {@code body} is well-formed UTF-8 ({@link #isUtf8}). */
   static void checkUtf8(byte[] body) throws Unreadable {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(body);
-    CharBuffer out = CharBuffer.allocate(8192);
-    while (true) {
-      CoderResult result = decoder.decode(in, out, true);
-      if (result.isError()) {
-        throw new Unreadable("the body is not valid UTF-8");
-      }
-      out.clear();
-      if (result.isUnderflow()) {
-        break;
-      }
-    }
-    CoderResult flush = decoder.flush(out);
-    if (flush.isError()) {
+    if (!isUtf8(body)) {
       throw new Unreadable("the body is not valid UTF-8");
     }
+  }
+
+  /**
+   * True if {@code bytes} are well-formed UTF-8 as the JDK's strict decoder reads it (RFC 3629): no
+   * stray continuation byte, no overlong form, no encoded surrogate, nothing past U+10FFFF, no
+   * sequence cut short. One pass over the bytes, allocating nothing (a {@code CharsetDecoder} would
+   * need a char buffer per response).
+   */
+  static boolean isUtf8(byte[] bytes) {
+    int i = 0;
+    int n = bytes.length;
+    while (i < n) {
+      int lead = bytes[i] & 0xFF;
+      if (lead < 0x80) {
+        i++;
+        continue;
+      }
+      int length;
+      if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+      } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+      } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+      } else {
+        return false; // a continuation byte, an overlong 2-byte lead (C0, C1), or F5..FF
+      }
+      if (i + length > n) {
+        return false;
+      }
+      int second = bytes[i + 1] & 0xFF;
+      if ((second & 0xC0) != 0x80
+          || (lead == 0xE0 && second < 0xA0) // overlong 3-byte form
+          || (lead == 0xED && second > 0x9F) // a surrogate, U+D800..U+DFFF
+          || (lead == 0xF0 && second < 0x90) // overlong 4-byte form
+          || (lead == 0xF4 && second > 0x8F)) { // past U+10FFFF
+        return false;
+      }
+      for (int k = 2; k < length; k++) {
+        if ((bytes[i + k] & 0xC0) != 0x80) {
+          return false;
+        }
+      }
+      i += length;
+    }
+    return true;
   }
 
   /** True if {@code body} is nothing but JSON whitespace. */
