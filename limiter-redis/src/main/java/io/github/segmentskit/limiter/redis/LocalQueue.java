@@ -1,18 +1,22 @@
 package io.github.segmentskit.limiter.redis;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
- * The callers of one JVM waiting for a permit of the fleet, in the order they came. A few of them
- * at a time ask Redis ({@code askers}); the others wait here for their turn to ask, or for a permit
- * that a caller of this JVM gives back while it is still well inside its lease ({@link
- * #offer(RedisPermit)}): that permit goes to the first of them at once, without a round trip to
- * Redis and without waking the waiters of every JVM.
+ * The callers of one JVM waiting for a permit of the fleet. A few of them at a time ask Redis
+ * ({@code askers}); the others wait here in line, in the order they came, for their turn to ask or
+ * for a permit that a caller of this JVM gives back while it is still well inside its lease ({@link
+ * #offer(RedisPermit)}): that permit goes to the first in line at once, without a round trip to
+ * Redis and without waking the waiters of every JVM (the callers asking Redis get theirs from
+ * Redis).
  *
  * <p>Why so few ask Redis: Redisson wakes the waiters of every JVM on each release, and all but one
  * retry in vain; with 50 waiters per JVM that is about ten Redis scripts per permit, and their CPU
@@ -21,16 +25,34 @@ import java.util.concurrent.TimeoutException;
 final class LocalQueue {
   private final Deque<CompletableFuture<Turn>> waiting = new ArrayDeque<>(); // guarded by this
   private int askersFree; // guarded by this
+  private boolean closed; // guarded by this
 
   /**
-   * What a waiting caller got: a permit handed over by a caller of this JVM, or (when {@code
-   * handed} is null) its turn to ask Redis, which it must end with {@link #doneAsking()}.
+   * What a waiting caller got: a permit handed over by a caller of this JVM, its turn to ask Redis
+   * ({@link #ASK}, which it must end with {@link #doneAsking()}), or the news that the limiter was
+   * closed ({@link #CLOSED}).
    */
-  record Turn(RedisPermit handed) {
+  static final class Turn {
     static final Turn ASK = new Turn(null);
+    static final Turn CLOSED = new Turn(null);
+
+    private final RedisPermit handed;
+
+    private Turn(RedisPermit handed) {
+      this.handed = handed;
+    }
 
     boolean ask() {
-      return handed == null;
+      return this == ASK;
+    }
+
+    boolean closed() {
+      return this == CLOSED;
+    }
+
+    /** The permit handed over; null for {@link #ASK} and {@link #CLOSED}. */
+    RedisPermit handed() {
+      return handed;
     }
   }
 
@@ -40,13 +62,16 @@ final class LocalQueue {
 
   /**
    * Waits until {@code deadlineNanos} ({@link System#nanoTime()}) for this caller's turn; null if
-   * none came in time. A caller interrupted while waiting gets its turn passed on (a handed permit
-   * to {@code onAbandoned}).
+   * none came in time. A permit handed over just as the time ran out is still returned (it is
+   * there, and waiting no longer); a turn to ask Redis that came that late is passed on. A caller
+   * interrupted while waiting gets its turn passed on (a handed permit to {@code onAbandoned}).
    */
-  Turn await(long deadlineNanos, java.util.function.Consumer<RedisPermit> onAbandoned)
-      throws InterruptedException {
+  Turn await(long deadlineNanos, Consumer<RedisPermit> onAbandoned) throws InterruptedException {
     CompletableFuture<Turn> ticket = new CompletableFuture<>();
     synchronized (this) {
+      if (closed) {
+        return Turn.CLOSED;
+      }
       if (askersFree > 0 && waiting.isEmpty()) {
         askersFree--;
         return Turn.ASK;
@@ -56,7 +81,12 @@ final class LocalQueue {
     try {
       return ticket.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
-      return abandon(ticket); // a turn that came as the time ran out is still this caller's
+      Turn late = abandon(ticket);
+      if (late != null && late.ask()) {
+        doneAsking();
+        return null;
+      }
+      return late;
     } catch (InterruptedException e) {
       Turn late = abandon(ticket);
       if (late != null) {
@@ -66,6 +96,17 @@ final class LocalQueue {
     } catch (ExecutionException e) {
       throw new IllegalStateException("a ticket never fails", e.getCause());
     }
+  }
+
+  /** Wakes every waiting caller with {@link Turn#CLOSED}; later callers get it at once. */
+  void close() {
+    List<CompletableFuture<Turn>> woken;
+    synchronized (this) {
+      closed = true;
+      woken = new ArrayList<>(waiting);
+      waiting.clear();
+    }
+    woken.forEach(ticket -> ticket.complete(Turn.CLOSED));
   }
 
   /** Ends a turn to ask Redis: the next waiting caller asks, or the turn stays free. */
@@ -111,11 +152,16 @@ final class LocalQueue {
     return waiting.size();
   }
 
+  /** How many turns to ask Redis are free. */
+  synchronized int askersFree() {
+    return askersFree;
+  }
+
   /** Passes on a turn that its caller will not use. */
-  void passOn(Turn turn, java.util.function.Consumer<RedisPermit> onAbandoned) {
+  void passOn(Turn turn, Consumer<RedisPermit> onAbandoned) {
     if (turn.ask()) {
       doneAsking();
-    } else {
+    } else if (!turn.closed()) {
       onAbandoned.accept(turn.handed());
     }
   }

@@ -44,8 +44,7 @@ import org.redisson.api.RedissonClient;
  * {@code retryRedisAfter}; when Redis is back, it recreates the semaphore if Redis lost it.
  *
  * <p>A permit given back while younger than {@link RedisLimiterConfig#handOffWindow()} goes
- * straight to the next caller of this JVM waiting for one, with its lease unchanged; callers of a
- * JVM are served in the order they came.
+ * straight to the first caller of this JVM waiting in line, with its lease unchanged.
  *
  * <p>Thread-safe. Close it after the clients that use it (they do not close it); permits still out
  * then return with their lease.
@@ -173,20 +172,28 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
       try {
         if (outage.down()) {
           StoreSemaphore.repair(semaphore, limit, redisDeadline);
+          redisAnswered();
         }
-        Optional<Permit> permit = fromRedis(deadline, redisDeadline);
-        if (outage.recovered()) {
-          pause.refresh(); // announcements may have been lost with the connection
-          if (fallback != null) {
-            fallback.leave();
-          }
-        }
-        return permit;
+        return fromRedis(deadline, redisDeadline);
       } catch (TimeoutException e) {
         return Optional.empty();
       } catch (RedisCallFailedException e) {
         checkOpen();
         outage.failed(e.getCause());
+      }
+    }
+  }
+
+  /**
+   * Ends an outage once Redis answered again (not merely when a caller got a permit handed over
+   * within this JVM): announcements may have been lost with the connection, and the fallback is
+   * left.
+   */
+  private void redisAnswered() {
+    if (outage.recovered()) {
+      pause.refresh();
+      if (fallback != null) {
+        fallback.leave();
       }
     }
   }
@@ -214,11 +221,24 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
       if (turn == null) {
         return Optional.empty(); // no turn to ask Redis and no permit handed over in time
       }
+      if (turn.closed()) {
+        checkOpen();
+      }
       if (!turn.ask()) {
-        if (pause.localRemainingNanos() <= 0) {
-          return Optional.of(turn.handed());
+        RedisPermit handed = turn.handed();
+        if (closed.get()) {
+          handed.releaseToFleet();
+          checkOpen();
         }
-        turn.handed().releaseToFleet(); // a pause began: the fleet gets it back, this caller waits
+        if (pause.localRemainingNanos() <= 0 && handed.ageNanos() < handOffNanos) {
+          return Optional.of(handed);
+        }
+        // a pause began, or this caller woke too late for the window: the fleet gets it back
+        handed.releaseToFleet();
+        continue;
+      }
+      if (pause.localRemainingNanos() > 0) {
+        queue.doneAsking(); // a pause began while this caller waited: wait for its end first
         continue;
       }
       Optional<RedisPermit> permit = askRedis(deadline, redisDeadline);
@@ -243,6 +263,7 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
           semaphore.tryAcquireAsync(1, waitMillis, leaseMillis, TimeUnit.MILLISECONDS);
       try {
         ids = RedisCalls.await(acquiring, redisDeadline);
+        redisAnswered();
       } catch (TimeoutException | InterruptedException e) {
         releaseWhenGranted(acquiring);
         throw e;
@@ -371,6 +392,11 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
     return queue.waiting();
   }
 
+  /** How many turns to ask Redis are free (for tests; {@link #REDIS_WAITERS} when idle). */
+  int freeRedisTurns() {
+    return queue.askersFree();
+  }
+
   /** This limiter's configuration. */
   public RedisLimiterConfig config() {
     return config;
@@ -389,6 +415,7 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
     if (fallback != null) {
       fallback.leave();
     }
+    queue.close(); // callers waiting in line learn it now, not at their timeout
     pause.unsubscribe();
     if (ownsRedisson) {
       redisson.shutdown(0, 2, TimeUnit.SECONDS);
