@@ -58,6 +58,9 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
   /** How many of this limiter's callers ask Redis at once ({@link LocalQueue}). */
   static final int REDIS_WAITERS = 2;
 
+  /** The longest a caller waits in Redis before it asks again ({@link #askRedis}). */
+  static final Duration ASK_SLICE = Duration.ofSeconds(1);
+
   private final RedisLimiterConfig config;
   private final RedissonClient redisson;
   private final boolean ownsRedisson;
@@ -243,7 +246,10 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
       }
       Optional<RedisPermit> permit = askRedis(deadline, redisDeadline);
       if (permit.isEmpty()) {
-        return Optional.empty();
+        if (deadline - System.nanoTime() <= 0) {
+          return Optional.empty();
+        }
+        continue; // a pause began while this caller waited in Redis
       }
       if (pause.localRemainingNanos() <= 0) {
         return Optional.of(permit.get());
@@ -252,31 +258,44 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
     }
   }
 
-  /** One caller's turn to wait in Redis for a permit; the turn passes on when it ends. */
+  /**
+   * One caller's turn to wait in Redis for a permit; the turn passes on when it ends. The wait is
+   * cut into slices of at most {@link #ASK_SLICE}, each a fresh try: Redisson wakes its waiters by
+   * pub/sub, which delivers a message at most once, and a waiter whose wake-up was lost would
+   * otherwise sleep through free permits until its whole timeout ended.
+   */
   private Optional<RedisPermit> askRedis(long deadline, long redisDeadline)
       throws InterruptedException, TimeoutException, RedisCallFailedException {
-    List<String> ids;
-    long leasedAt = System.nanoTime(); // Redisson dates the lease after this
     try {
-      long waitMillis = Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - leasedAt));
-      RFuture<List<String>> acquiring =
-          semaphore.tryAcquireAsync(1, waitMillis, leaseMillis, TimeUnit.MILLISECONDS);
-      try {
-        ids = RedisCalls.await(acquiring, redisDeadline);
-        redisAnswered();
-      } catch (TimeoutException | InterruptedException e) {
-        releaseWhenGranted(acquiring);
-        throw e;
+      while (true) {
+        long leasedAt = System.nanoTime(); // Redisson dates the lease after this
+        long sliceEnd = Math.min(deadline, leasedAt + ASK_SLICE.toNanos());
+        long waitMillis = Math.max(0, TimeUnit.NANOSECONDS.toMillis(sliceEnd - leasedAt));
+        RFuture<List<String>> acquiring =
+            semaphore.tryAcquireAsync(1, waitMillis, leaseMillis, TimeUnit.MILLISECONDS);
+        List<String> ids;
+        try {
+          ids = RedisCalls.await(acquiring, redisDeadline);
+          redisAnswered();
+        } catch (TimeoutException | InterruptedException e) {
+          releaseWhenGranted(acquiring);
+          throw e;
+        }
+        if (ids != null && !ids.isEmpty()) {
+          return Optional.of(
+              new RedisPermit(semaphore, config.storeHash(), ids.get(0), leasedAt, this::giveBack));
+        }
+        if (deadline - System.nanoTime() <= 0) {
+          StoreSemaphore.repairInBackground(semaphore, limit); // in case Redis lost the semaphore
+          return Optional.empty();
+        }
+        if (pause.localRemainingNanos() > 0) {
+          return Optional.empty(); // a pause began: the caller waits for its end first
+        }
       }
     } finally {
       queue.doneAsking();
     }
-    if (ids == null || ids.isEmpty()) {
-      StoreSemaphore.repairInBackground(semaphore, limit);
-      return Optional.empty();
-    }
-    return Optional.of(
-        new RedisPermit(semaphore, config.storeHash(), ids.get(0), leasedAt, this::giveBack));
   }
 
   /**

@@ -304,7 +304,9 @@ class FleetAcceptanceTest {
     for (ChildJvm survivor : children.subList(1, CHILDREN)) {
       assertThat(survivor.awaitExit(90_000)).isTrue();
       assertThat(survivor.lineStartingWith("done"))
-          .as("survivor output %s", survivor.lines().stream().filter(l -> l.startsWith("f")))
+          .as(
+              "survivor output %s",
+              survivor.lines().stream().filter(l -> l.startsWith("f")).toList())
           .isEqualTo("done ok=" + CALLERS * updates + " failed=0");
     }
     assertThat(simulator.metrics().tooManyRequests()).isZero();

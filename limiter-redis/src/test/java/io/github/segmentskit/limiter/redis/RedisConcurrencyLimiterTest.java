@@ -290,6 +290,53 @@ class RedisConcurrencyLimiterTest {
     }
   }
 
+  @Test
+  void aWaiterWhoseWakeUpWasLostAsksAgainWithinASlice() throws Exception {
+    // A long lease, so that Redisson's own retry at the nearest lease end is 31 s away.
+    RedisLimiterConfig config =
+        TestConfigs.builder(redis.uri(), prefix, "lost1")
+            .maxConcurrentRequests(1)
+            .requestTimeout(Duration.ofSeconds(30))
+            .build();
+    ExecutorService thread = Executors.newSingleThreadExecutor();
+    try (RedisConcurrencyLimiter holder = RedisConcurrencyLimiter.connect(config);
+        RedisConcurrencyLimiter waiter = RedisConcurrencyLimiter.connect(config);
+        RespClient admin = RespClient.to(redis)) {
+      assertThat(holder.acquire(Duration.ofSeconds(1))).isPresent();
+      java.util.concurrent.CompletableFuture<Optional<Permit>> waiting =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return waiter.acquire(Duration.ofSeconds(10));
+                } catch (InterruptedException e) {
+                  throw new IllegalStateException(e);
+                }
+              },
+              thread);
+      Thread.sleep(300);
+      // The permit comes back the way a release does it, but without the pub/sub message.
+      String permits = StoreKeys.of(prefix, "lost1").permits();
+      // (the lease set holds the one permit out, by its raw id)
+      assertThat(
+              admin.callLong(
+                  "EVAL",
+                  "local m = redis.call('zrange', KEYS[1], 0, -1); "
+                      + "return redis.call('zrem', KEYS[1], unpack(m))",
+                  "1",
+                  TestConfigs.leaseSetKey(prefix, "lost1")))
+          .isEqualTo(1);
+      admin.callLong("INCR", permits);
+      long freed = System.nanoTime();
+      Optional<Permit> got = waiting.get(5, TimeUnit.SECONDS);
+      long after = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - freed);
+      assertThat(got).isPresent();
+      assertThat(after).isLessThan(RedisConcurrencyLimiter.ASK_SLICE.toMillis() + 700);
+      got.get().close();
+    } finally {
+      thread.shutdownNow();
+    }
+  }
+
   /** Polls {@code value} until it equals {@code expected}, for at most 3 s, then asserts. */
   static void awaitValue(Probe value, long expected) throws Exception {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
