@@ -285,8 +285,10 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
           return Optional.of(
               new RedisPermit(semaphore, config.storeHash(), ids.get(0), leasedAt, this::giveBack));
         }
+        // An empty slice: if Redis lost the semaphore (a restart without persistence), this puts
+        // it back within a slice, not only when a caller's whole timeout ends.
+        StoreSemaphore.repairInBackground(semaphore, limit);
         if (deadline - System.nanoTime() <= 0) {
-          StoreSemaphore.repairInBackground(semaphore, limit); // in case Redis lost the semaphore
           return Optional.empty();
         }
         if (pause.localRemainingNanos() > 0) {

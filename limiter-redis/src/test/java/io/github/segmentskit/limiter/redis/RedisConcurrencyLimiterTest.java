@@ -337,6 +337,24 @@ class RedisConcurrencyLimiterTest {
     }
   }
 
+  @Test
+  void aSemaphoreRedisLostComesBackWithinASliceWithoutAnOutage() throws Exception {
+    try (RedisConcurrencyLimiter limiter = limiter("lostsem1", 2);
+        RespClient admin = RespClient.to(redis)) {
+      String counter = StoreKeys.of(prefix, "lostsem1").permits();
+      limiter.acquire(Duration.ofSeconds(1)).orElseThrow().close();
+      awaitValue(() -> admin.callLong("GET", counter), 2);
+      admin.callLong("DEL", counter); // as after a restart of Redis without persistence
+      long start = System.nanoTime();
+      Optional<Permit> permit = limiter.acquire(Duration.ofSeconds(5));
+      long after = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      assertThat(permit).isPresent();
+      assertThat(after).isLessThan(RedisConcurrencyLimiter.ASK_SLICE.toMillis() + 1500);
+      permit.get().close();
+      awaitValue(() -> admin.callLong("GET", counter), 2);
+    }
+  }
+
   /** Polls {@code value} until it equals {@code expected}, for at most 3 s, then asserts. */
   static void awaitValue(Probe value, long expected) throws Exception {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
