@@ -72,6 +72,8 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
   private final int limit;
   private final long handOffNanos;
   private final LocalQueue queue = new LocalQueue(REDIS_WAITERS);
+  private final java.util.Set<RFuture<List<String>>> asking =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private RedisConcurrencyLimiter(
@@ -274,12 +276,18 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
         RFuture<List<String>> acquiring =
             semaphore.tryAcquireAsync(1, waitMillis, leaseMillis, TimeUnit.MILLISECONDS);
         List<String> ids;
+        asking.add(acquiring);
         try {
+          if (closed.get()) {
+            wakeOnClose(acquiring);
+          }
           ids = RedisCalls.await(acquiring, redisDeadline);
           redisAnswered();
         } catch (TimeoutException | InterruptedException e) {
           releaseWhenGranted(acquiring);
           throw e;
+        } finally {
+          asking.remove(acquiring);
         }
         if (ids != null && !ids.isEmpty()) {
           return Optional.of(
@@ -345,6 +353,15 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
     } catch (ClientClosedException e) {
       return Optional.empty(); // left by a caller that found Redis back
     }
+  }
+
+  /**
+   * Ends a caller's wait in Redis because the limiter closed: Redisson, shut down, would never
+   * answer it. A permit Redis grants it anyway is released by Redisson (its answer comes second) or
+   * by its lease.
+   */
+  private static void wakeOnClose(RFuture<List<String>> acquiring) {
+    acquiring.toCompletableFuture().completeExceptionally(new ClientClosedException("closed"));
   }
 
   private void releaseWhenGranted(RFuture<List<String>> acquiring) {
@@ -437,6 +454,7 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
       fallback.leave();
     }
     queue.close(); // callers waiting in line learn it now, not at their timeout
+    asking.forEach(RedisConcurrencyLimiter::wakeOnClose); // and those waiting in Redis
     pause.unsubscribe();
     if (ownsRedisson) {
       redisson.shutdown(0, 2, TimeUnit.SECONDS);
