@@ -54,11 +54,9 @@ final class TinyJars {
       List<String> kitDependencies,
       Path... classpath) {
     try {
-      Path classes = COMPILED.get(fixture);
-      if (classes == null) {
-        classes = compile(fixture, classpath);
-        COMPILED.put(fixture, classes);
-      }
+      // Test classes run in parallel: each fixture compiles once, and nobody reads its directory
+      // while javac writes it.
+      Path classes = COMPILED.computeIfAbsent(fixture, f -> compile(f, classpath));
       Files.createDirectories(dir);
       Path jar = dir.resolve(artifactId + "-" + version + ".jar");
       String descriptor = "META-INF/maven/" + PublishedJar.GROUP_ID + "/" + artifactId + "/";
@@ -87,7 +85,15 @@ final class TinyJars {
     }
   }
 
-  private static Path compile(String fixture, Path... classpath) throws IOException {
+  private static Path compile(String fixture, Path... classpath) {
+    try {
+      return compileInto(fixture, classpath);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path compileInto(String fixture, Path... classpath) throws IOException {
     // Under target/, so a build cleans it; emptied first, so no class of an earlier run stays.
     Path classes = Path.of(System.getProperty("basedir", "."), "target", "tiny-jars", fixture);
     if (Files.exists(classes)) {

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Issues 10.2 and 10.5 together: a caller interrupted while its request is on the wire returns at
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Timeout;
  * permit is back by then.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Isolated("its child JVM's deadlines leave a few hundred ms")
 class BusyCommonPoolTest {
   static final long MARGIN_MS = 500;
 

@@ -36,6 +36,7 @@ final class ChildJvm {
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
+    command.add("-XX:TieredStopAtLevel=1"); // a JVM of seconds: C2 would cost more than it gives
     command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Issue 10.7: {@code close()} is clean. Async calls still queued when it runs fail with {@link
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * client, and the JVM's live threads grow by at most {@value #JDK_SLACK}, the slack allowed to the
  * worker threads of the JDK's {@code HttpClient} that all clients share.
  */
+@Isolated("it looks at every live thread of the JVM")
 class CloseIsCleanTest {
   /**
    * The JDK's shared {@code HttpClient} runs its callbacks on a cached pool ({@code

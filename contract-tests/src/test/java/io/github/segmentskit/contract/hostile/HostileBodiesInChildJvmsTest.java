@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Issues 10.2, 10.3 and 10.9, proved in child JVMs with a 64 MiB heap, one with the platform's
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Timeout;
  * </ul>
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Isolated("child JVMs at a 64 MiB heap, deadlines within 500 ms, 64 MB bodies streamed")
 class HostileBodiesInChildJvmsTest {
   static final long MARGIN_MS = 500;
 

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Issue 10.5: the store's limit of 10 requests in flight holds, as an {@link InFlightServer} counts
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * different cases. Every client uses the JVM-wide registry (the default), each test a store of its
  * own.
  */
+@Isolated("counts requests against a 1.5 s deadline and interrupts within 1 s")
 class StoreLimitHoldsTest {
   private static final int LIMIT = SegmentsClient.DEFAULT_MAX_CONCURRENT_REQUESTS;
   private static final UUID SEGMENT = UUID.fromString("3fa85f64-5717-4562-b3fc-2c963f66afa6");

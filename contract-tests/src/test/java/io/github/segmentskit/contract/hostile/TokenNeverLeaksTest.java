@@ -40,6 +40,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.LoggerFactory;
@@ -54,6 +56,8 @@ import org.slf4j.LoggerFactory;
  * output of System.out/err, slf4j or java.util.logging. Texts are searched by {@link
  * TokenSightings}, which decodes every escape itself rather than trust the client's redaction.
  */
+@ResourceLock(Resources.SYSTEM_OUT) // replaces System.out and System.err, and the JUL root
+@ResourceLock(Resources.SYSTEM_ERR) // logger's level and handlers, for the time of a test
 class TokenNeverLeaksTest {
   /** Has a {@code /} (for {@code \/}) and letters whose hex codes have letters ({@code z} = 7a). */
   private static final String TOKEN = "tok/Zk9xQ-SECRET/v7bz3Kqf";

@@ -54,6 +54,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -62,6 +64,8 @@ import org.slf4j.LoggerFactory;
  * output (System.out/err, where slf4j-simple writes; java.util.logging, where System.Logger goes by
  * default) and in no exception message, toString or stack trace, causes included.
  */
+@ResourceLock(Resources.SYSTEM_OUT) // replaces System.out and System.err, and the JUL root
+@ResourceLock(Resources.SYSTEM_ERR) // logger's level and handlers, for the time of a test
 class SecretsStayOutOfOutputTest {
   /** Shaped like a real BigCommerce token: lower-case letters and digits. */
   private static final String TOKEN = "k3x9secret7q2w8e4r6t1y5u0i4o8p";

@@ -24,10 +24,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One JVM of the fleet in {@link FleetAcceptanceTest} and the benchmark: a {@link SegmentsClient}
- * on a {@link RedisConcurrencyLimiter}, {@code callers} threads each renaming its own segment
- * {@code updates} times ({@code PUT /segments}, one segment per call). Arguments are {@code
- * key=value}: redis, prefix, store, base, child, ids (comma-separated, one per caller), updates,
+ * One JVM of the fleet in {@link FleetAcceptanceIT} and the benchmark: a {@link SegmentsClient} on
+ * a {@link RedisConcurrencyLimiter}, {@code callers} threads each renaming its own segment {@code
+ * updates} times ({@code PUT /segments}, one segment per call). Arguments are {@code key=value}:
+ * redis, prefix, store, base, child, ids (comma-separated, one per caller), updates,
  * requestTimeoutMs, leaseMarginMs, warmup (renames per caller before {@code ready}, to compile the
  * hot code first), trace (print every permit taken and given back), limiter ({@code local}: the
  * JVM's own limiter instead, for comparison), localLimit (that limiter's limit, default 10),

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The limiter against a real Redis. Two limiters, each with its own Redis connection, stand for two
- * JVMs of a fleet (the child-process proof is {@link FleetAcceptanceTest}).
+ * JVMs of a fleet (the child-process proof is {@link FleetAcceptanceIT}).
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class RedisConcurrencyLimiterTest {

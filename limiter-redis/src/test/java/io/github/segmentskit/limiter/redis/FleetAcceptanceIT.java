@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The proof: a fleet of 4 separate JVMs (child processes), each with 50 callers renaming their own
@@ -47,7 +48,8 @@ import org.junit.jupiter.api.Timeout;
  * machine does without Redis at that moment.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS) // the proof, and on a slow machine the control
-class FleetAcceptanceTest {
+@Isolated("a throughput proof of 4 child JVMs, and a control run that must see the same machine")
+class FleetAcceptanceIT {
   private static final String STORE = "fleet1";
   private static final int CHILDREN = 4;
   private static final int CALLERS = 50;
