@@ -29,11 +29,25 @@ final class TestRedis implements AutoCloseable {
     this.binaryDirectory = binaryDirectory;
   }
 
+  /**
+   * Held from extracting the binary to its start: test classes run in parallel, and a process
+   * forked while another thread still holds the freshly written binary open (the fork inherits that
+   * descriptor) makes its exec fail with "Text file busy" (ETXTBSY). Every fork of this module's
+   * test JVM is a Redis start, so one lock over them is enough.
+   */
+  private static final Object STARTING = new Object();
+
   static TestRedis start() {
     String external = System.getenv("REDIS_URL");
     if (external != null && !external.isBlank()) {
       return new TestRedis(URI.create(external.trim()), null, null);
     }
+    synchronized (STARTING) {
+      return startBundled();
+    }
+  }
+
+  private static TestRedis startBundled() {
     Path directory = null;
     try {
       directory = Files.createTempDirectory("segments-kit-redis-");
