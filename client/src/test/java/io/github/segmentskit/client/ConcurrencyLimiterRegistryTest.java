@@ -15,7 +15,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
+@Isolated("asserts that a paused acquire returns at once, in under 90 ms")
 class ConcurrencyLimiterRegistryTest {
   private final ConcurrencyLimiterRegistry registry = ConcurrencyLimiterRegistry.create();
 

@@ -78,8 +78,9 @@ class HostileBodiesInChildJvmsTest {
   }
 
   @AfterAll
-  static void stopServers() {
-    both.shutdownNow();
+  static void stopServers() throws InterruptedException {
+    both.shutdownNow(); // a child still running is killed by ChildJvm when interrupted
+    both.awaitTermination(15, TimeUnit.SECONDS);
     servers.forEach(HostileBodies::close);
   }
 

@@ -155,10 +155,11 @@ class RedisConcurrencyLimiterTest {
   @Test
   void onRateLimitedPausesEveryLimiterOfTheStoreUntilTheReset() throws Exception {
     try (RedisConcurrencyLimiter told = limiter("paused1", 10);
-        RedisConcurrencyLimiter other = limiter("paused1", 10)) {
+        RedisConcurrencyLimiter other = limiter("paused1", 10);
+        RespClient admin = RespClient.to(redis)) {
       other.acquire(Duration.ofSeconds(1)).orElseThrow().close(); // warm: connections are open
       told.onRateLimited(Duration.ofMillis(600));
-      Thread.sleep(50); // the pause reaches Redis without being waited for
+      awaitPauseInRedis(admin, "paused1"); // it is written without being waited for
       long start = System.nanoTime();
       Optional<Permit> permit = other.acquire(Duration.ofSeconds(3));
       long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
@@ -171,9 +172,10 @@ class RedisConcurrencyLimiterTest {
   @Test
   void aPauseLongerThanTheTimeoutReturnsEmptyAtOnce() throws Exception {
     try (RedisConcurrencyLimiter told = limiter("paused2", 10);
-        RedisConcurrencyLimiter other = limiter("paused2", 10)) {
+        RedisConcurrencyLimiter other = limiter("paused2", 10);
+        RespClient admin = RespClient.to(redis)) {
       told.onRateLimited(Duration.ofSeconds(10));
-      Thread.sleep(50);
+      awaitPauseInRedis(admin, "paused2");
       long start = System.nanoTime();
       assertThat(other.acquire(Duration.ofSeconds(2))).isEmpty();
       assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(500);
@@ -369,5 +371,11 @@ class RedisConcurrencyLimiterTest {
   /** A value read from Redis. */
   interface Probe {
     long get() throws Exception;
+  }
+
+  /** Waits (up to 3 s) until the store's pause key is in Redis, with time left on it. */
+  private void awaitPauseInRedis(RespClient admin, String store) throws Exception {
+    String key = StoreKeys.of(prefix, store).pause();
+    awaitValue(() -> admin.callLong("PTTL", key) > 0 ? 1 : 0, 1);
   }
 }

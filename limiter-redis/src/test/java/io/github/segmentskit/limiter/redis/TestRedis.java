@@ -7,6 +7,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import redis.embedded.RedisServer;
 import redis.embedded.core.ExecutableProvider;
@@ -35,15 +37,25 @@ final class TestRedis implements AutoCloseable {
    * descriptor) makes its exec fail with "Text file busy" (ETXTBSY). Every fork of this module's
    * test JVM is a Redis start, so one lock over them is enough.
    */
-  private static final Object STARTING = new Object();
+  private static final ReentrantLock STARTING = new ReentrantLock();
 
   static TestRedis start() {
     String external = System.getenv("REDIS_URL");
     if (external != null && !external.isBlank()) {
       return new TestRedis(URI.create(external.trim()), null, null);
     }
-    synchronized (STARTING) {
+    try {
+      if (!STARTING.tryLock(60, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("another test's Redis start held the lock for 60 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting to start Redis", e);
+    }
+    try {
       return startBundled();
+    } finally {
+      STARTING.unlock();
     }
   }
 
