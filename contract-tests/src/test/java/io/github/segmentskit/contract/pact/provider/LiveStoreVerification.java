@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import au.com.dius.pact.core.model.IRequest;
 import au.com.dius.pact.core.model.Interaction;
 import au.com.dius.pact.core.model.ProviderState;
-import au.com.dius.pact.provider.junit5.HttpTestTarget;
-import au.com.dius.pact.provider.junit5.HttpsTestTarget;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
 import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junit5.TestTarget;
@@ -153,9 +151,9 @@ class LiveStoreVerification {
   private static TestTarget target(URI apiUrl) {
     int port = apiUrl.getPort();
     if (apiUrl.getScheme().equalsIgnoreCase("https")) {
-      return new HttpsTestTarget(apiUrl.getHost(), port < 0 ? 443 : port, "/");
+      return PactTargets.https(apiUrl.getHost(), port < 0 ? 443 : port);
     }
-    return new HttpTestTarget(apiUrl.getHost(), port < 0 ? 80 : port, "/");
+    return PactTargets.http(apiUrl.getHost(), port < 0 ? 80 : port);
   }
 
   private static LiveAllowList.Interaction interaction(PactVerificationContext context) {

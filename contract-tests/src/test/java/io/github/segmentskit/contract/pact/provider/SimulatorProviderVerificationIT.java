@@ -1,12 +1,14 @@
 package io.github.segmentskit.contract.pact.provider;
 
-import au.com.dius.pact.provider.junit5.HttpTestTarget;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
 import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import io.github.segmentskit.contract.pact.Pacts;
 import io.github.segmentskit.simulator.SegmentsSimulator;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +32,7 @@ class SimulatorProviderVerificationIT {
   private static final String STORE = "abc123";
 
   private static SegmentsSimulator simulator;
+  private static final AtomicInteger verified = new AtomicInteger();
 
   @BeforeAll
   static void startSimulators() {
@@ -44,7 +47,15 @@ class SimulatorProviderVerificationIT {
   @AfterAll
   static void stopSimulators() {
     if (simulator != null) {
-      simulator.close();
+      try {
+        // State handlers work through the Java API: every request over HTTP is an interaction's,
+        // and a pact describes one request each (no retry, not even of the 429).
+        assertThat(simulator.metrics().requestsReceived())
+            .as("requests the simulator received for %d interactions", verified.get())
+            .isEqualTo(verified.get());
+      } finally {
+        simulator.close();
+      }
     }
   }
 
@@ -52,13 +63,14 @@ class SimulatorProviderVerificationIT {
   void before(PactVerificationContext context) {
     SimulatorStoreFixture store = new SimulatorStoreFixture(simulator.store(STORE));
     store.reset();
-    context.setTarget(new HttpTestTarget("127.0.0.1", simulator.port(), "/"));
+    context.setTarget(PactTargets.http("127.0.0.1", simulator.port()));
     context.withStateChangeHandlers(new SegmentsProviderStates(store));
   }
 
   @TestTemplate
   @ExtendWith(PactVerificationInvocationContextProvider.class)
   void verifyInteraction(PactVerificationContext context) {
+    verified.incrementAndGet();
     context.verifyInteraction();
   }
 }

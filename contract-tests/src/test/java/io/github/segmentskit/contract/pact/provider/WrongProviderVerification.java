@@ -1,6 +1,5 @@
 package io.github.segmentskit.contract.pact.provider;
 
-import au.com.dius.pact.provider.junit5.HttpTestTarget;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
 import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Provider;
@@ -58,7 +57,7 @@ class WrongProviderVerification {
   void before(PactVerificationContext context) {
     SimulatorStoreFixture store = new SimulatorStoreFixture(simulator.store(STORE));
     store.reset();
-    context.setTarget(new HttpTestTarget("127.0.0.1", provider.port(), "/"));
+    context.setTarget(PactTargets.http("127.0.0.1", provider.port()));
     context.withStateChangeHandlers(new SegmentsProviderStates(store));
   }
 
