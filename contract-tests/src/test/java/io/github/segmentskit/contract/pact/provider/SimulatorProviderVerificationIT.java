@@ -36,6 +36,7 @@ class SimulatorProviderVerificationIT {
 
   @BeforeAll
   static void startSimulators() {
+    verified.set(0);
     simulator =
         SegmentsSimulator.builder()
             .modifyTokens(Pacts.MODIFY_TOKEN)
@@ -53,6 +54,9 @@ class SimulatorProviderVerificationIT {
         assertThat(simulator.metrics().requestsReceived())
             .as("requests the simulator received for %d interactions", verified.get())
             .isEqualTo(verified.get());
+        assertThat(simulator.metrics().responses(429))
+            .as("the rate-limited interaction, answered 429 once and not sent again")
+            .isEqualTo(1);
       } finally {
         simulator.close();
       }
