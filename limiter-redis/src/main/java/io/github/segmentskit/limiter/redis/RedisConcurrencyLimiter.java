@@ -8,6 +8,8 @@ import io.github.segmentskit.client.exception.ConcurrencyLimiterUnavailableExcep
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -72,8 +74,7 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
   private final int limit;
   private final long handOffNanos;
   private final LocalQueue queue = new LocalQueue(REDIS_WAITERS);
-  private final java.util.Set<RFuture<List<String>>> asking =
-      java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<RFuture<List<String>>> asking = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private RedisConcurrencyLimiter(

@@ -107,14 +107,6 @@ class HandOffTest {
   }
 
   /** Waits until {@code limiter} has {@code n} callers waiting for a turn (behind the askers). */
-  private static void awaitFreeTurns(RedisConcurrencyLimiter limiter, int n) throws Exception {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (limiter.freeRedisTurns() != n) {
-      assertThat(System.nanoTime() - end).as("turns to ask Redis taken").isNegative();
-      Thread.sleep(5);
-    }
-  }
-
   private static void awaitQueued(RedisConcurrencyLimiter limiter, int n) throws Exception {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (limiter.queuedCallers() < n) {
@@ -132,11 +124,12 @@ class HandOffTest {
       Permit held = limiter.acquire(Duration.ofSeconds(1)).orElseThrow();
       // Two callers ask Redis, the third waits in line for a turn: the hand-over goes to it.
       List<CompletableFuture<Permit>> mine = List.of(waiter(limiter), waiter(limiter));
-      awaitFreeTurns(limiter, 0);
+      RedisConcurrencyLimiterTest.awaitValue(limiter::freeRedisTurns, 0); // both turns taken
       CompletableFuture<Permit> third = waiter(limiter);
       awaitQueued(limiter, 1);
       CompletableFuture<Permit> other = waiter(otherJvm);
-      awaitFreeTurns(otherJvm, RedisConcurrencyLimiter.REDIS_WAITERS - 1);
+      RedisConcurrencyLimiterTest.awaitValue(
+          otherJvm::freeRedisTurns, RedisConcurrencyLimiter.REDIS_WAITERS - 1);
       Thread.sleep(100); // and is waiting in Redis, most likely
       String counter = StoreKeys.of(prefix, "hand1").permits();
 
